@@ -1,0 +1,1 @@
+"""PySide6 desktop client: the only package that imports Qt."""

@@ -1,0 +1,66 @@
+"""Shared fixtures: a fresh encrypted store per test (real SQLCipher), a session, a context."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy.orm import Session
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from caseworker.models import Role, Team, User  # noqa: E402
+from caseworker.services import ServiceContext  # noqa: E402
+from caseworker.store import KdfParams, OpenStore, Store  # noqa: E402
+
+PASSPHRASE = "kopje koffie aan de keukentafel"
+FAST_KDF = KdfParams.fast_for_tests()
+
+
+@pytest.fixture
+def store_dir(tmp_path: Path) -> Path:
+    return tmp_path / "store"
+
+
+@pytest.fixture
+def open_store(store_dir: Path) -> Iterator[OpenStore]:
+    opened = Store(store_dir).create(PASSPHRASE, FAST_KDF)
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+@pytest.fixture
+def session(open_store: OpenStore) -> Iterator[Session]:
+    with open_store.session() as s:
+        yield s
+
+
+@pytest.fixture
+def caseworker_user(open_store: OpenStore) -> User:
+    with open_store.transaction() as s:
+        team = Team(name="WIJ Vinkhuizen", code="vinkhuizen")
+        s.add(team)
+        s.flush()
+        user = User(
+            username="a.devries",
+            display_name="Anna de Vries",
+            role=Role.CASEWORKER,
+            team_id=team.id,
+        )
+        s.add(user)
+    return user
+
+
+@pytest.fixture
+def ctx(caseworker_user: User) -> ServiceContext:
+    return ServiceContext(
+        user_id=caseworker_user.id,
+        device_id="00000000-0000-4000-8000-000000000001",
+        today=lambda: date(2026, 11, 23),
+        now=lambda: datetime(2026, 11, 23, 9, 30, tzinfo=UTC),
+    )
