@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from caseworker.models import Role, Team, User  # noqa: E402
-from caseworker.services import ServiceContext  # noqa: E402
-from caseworker.store import KdfParams, OpenStore, Store  # noqa: E402
+from caseworker.models import Role, Team, User
+from caseworker.services import ServiceContext
+from caseworker.store import KdfParams, OpenStore, Store
 
 PASSPHRASE = "kopje koffie aan de keukentafel"
 FAST_KDF = KdfParams.fast_for_tests()

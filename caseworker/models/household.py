@@ -120,9 +120,7 @@ class Person(SyncMixin, Base):
     given_name: Mapped[str] = mapped_column(String(100), nullable=False)
     family_name: Mapped[str] = mapped_column(String(100), nullable=False)
     birth_date: Mapped[date | None] = mapped_column(Date)
-    role: Mapped[PersonRole] = mapped_column(
-        enum_column(PersonRole, "person_role"), nullable=False
-    )
+    role: Mapped[PersonRole] = mapped_column(enum_column(PersonRole, "person_role"), nullable=False)
     bsn: Mapped[str | None] = mapped_column(String(9))
     phone: Mapped[str | None] = mapped_column(String(32))
     email: Mapped[str | None] = mapped_column(String(200))

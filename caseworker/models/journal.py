@@ -51,10 +51,13 @@ class ClientExperience(SyncMixin, Base):
     support_quality: Mapped[int | None] = mapped_column(Integer)
     remark: Mapped[str | None] = mapped_column(Text)
 
-    __table_args__ = tuple(
-        CheckConstraint(f"{name} IS NULL OR {name} BETWEEN 1 AND 5", name=f"{name}_range")
-        for name in _EXPERIENCE_FIELDS
-    ) + (Index("ix_client_experiences_household", "household_id"),)
+    __table_args__ = (
+        *(
+            CheckConstraint(f"{name} IS NULL OR {name} BETWEEN 1 AND 5", name=f"{name}_range")
+            for name in _EXPERIENCE_FIELDS
+        ),
+        Index("ix_client_experiences_household", "household_id"),
+    )
 
 
 EXPERIENCE_FIELDS = _EXPERIENCE_FIELDS

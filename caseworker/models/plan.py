@@ -100,7 +100,9 @@ class Goal(SyncMixin, Base):
         CheckConstraint(
             "baseline_score IS NULL OR baseline_score BETWEEN 1 AND 5", name="baseline_range"
         ),
-        CheckConstraint("target_score IS NULL OR target_score BETWEEN 1 AND 5", name="target_range"),
+        CheckConstraint(
+            "target_score IS NULL OR target_score BETWEEN 1 AND 5", name="target_range"
+        ),
         Index("ix_goals_plan", "plan_id"),
     )
 

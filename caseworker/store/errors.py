@@ -52,8 +52,7 @@ class DatabaseUnreadable(StoreError):
 class StoreInUse(StoreError):
     def __init__(self) -> None:
         super().__init__(
-            "Caseworker heeft deze opslag al open in een ander venster of proces. "
-            "Sluit dat eerst."
+            "Caseworker heeft deze opslag al open in een ander venster of proces. Sluit dat eerst."
         )
 
 

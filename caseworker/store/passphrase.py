@@ -25,13 +25,17 @@ class PassphraseAssessment:
         return not self.problems
 
 
-def assess_passphrase(passphrase: str, user_inputs: list[str] | None = None) -> PassphraseAssessment:
+def assess_passphrase(
+    passphrase: str, user_inputs: list[str] | None = None
+) -> PassphraseAssessment:
     problems: list[str] = []
     if len(passphrase) < MIN_LENGTH:
         problems.append(f"Gebruik minstens {MIN_LENGTH} tekens; een zin van vier woorden is goed.")
     if passphrase != passphrase.strip():
         problems.append("Begin of eindig niet met een spatie.")
-    score = int(zxcvbn(passphrase[:100], user_inputs=user_inputs or [])["score"]) if passphrase else 0
+    score = (
+        int(zxcvbn(passphrase[:100], user_inputs=user_inputs or [])["score"]) if passphrase else 0
+    )
     if score < MIN_SCORE and len(passphrase) >= MIN_LENGTH:
         problems.append("Te makkelijk te raden: vermijd bekende woorden, reeksen en herhalingen.")
     return PassphraseAssessment(score=score, label=_LABELS[score], problems=problems)

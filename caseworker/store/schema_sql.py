@@ -28,7 +28,8 @@ SEARCH_CONTENT_SQL = """
 def _refresh(household_expr: str) -> str:
     return (
         "INSERT OR REPLACE INTO household_search(rowid, household_id, content) "
-        f"SELECT h.rowid, h.id, {SEARCH_CONTENT_SQL} FROM households h WHERE h.id = {household_expr};"
+        f"SELECT h.rowid, h.id, {SEARCH_CONTENT_SQL} "
+        f"FROM households h WHERE h.id = {household_expr};"
     )
 
 
@@ -36,8 +37,10 @@ UPGRADE_SQL: tuple[str, ...] = (
     "CREATE VIRTUAL TABLE household_search USING fts5("
     "household_id UNINDEXED, content, tokenize = 'unicode61 remove_diacritics 2', "
     "prefix = '1 2 3')",
-    f"CREATE TRIGGER households_search_ai AFTER INSERT ON households BEGIN {_refresh('NEW.id')} END",
-    f"CREATE TRIGGER households_search_au AFTER UPDATE ON households BEGIN {_refresh('NEW.id')} END",
+    "CREATE TRIGGER households_search_ai AFTER INSERT ON households BEGIN "
+    f"{_refresh('NEW.id')} END",
+    "CREATE TRIGGER households_search_au AFTER UPDATE ON households BEGIN "
+    f"{_refresh('NEW.id')} END",
     "CREATE TRIGGER households_search_ad AFTER DELETE ON households BEGIN "
     "DELETE FROM household_search WHERE rowid = OLD.rowid; END",
     "CREATE TRIGGER persons_search_ai AFTER INSERT ON persons BEGIN "

@@ -104,8 +104,7 @@ class OpenStore:
         problems: list[str] = []
         with self.engine.connect() as conn:
             problems += [
-                f"cipher: {row[0]}"
-                for row in conn.exec_driver_sql("PRAGMA cipher_integrity_check")
+                f"cipher: {row[0]}" for row in conn.exec_driver_sql("PRAGMA cipher_integrity_check")
             ]
             result = [row[0] for row in conn.exec_driver_sql("PRAGMA integrity_check")]
             if result != ["ok"]:
