@@ -209,7 +209,7 @@ class Store:
 
     # -- internals ----------------------------------------------------------------------
     def _acquire_lock(self) -> FileLock:
-        lock = FileLock(str(self.paths.lock_file), timeout=0)
+        lock = FileLock(str(self.paths.lock_file), timeout=0, thread_local=False)
         try:
             lock.acquire()
         except Timeout:
