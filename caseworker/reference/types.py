@@ -81,3 +81,4 @@ class Reference:
     referral_sources: dict[str, str]  # code -> Dutch name
     closing_reasons: dict[str, ClosingReason]
     extra: dict[str, object] = field(default_factory=dict)
+    provision_categories: dict[str, str] = field(default_factory=dict)  # code -> Dutch name
