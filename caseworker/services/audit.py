@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -94,9 +94,16 @@ def record(
         select(AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
     ).scalar_one_or_none()
     prev = last or GENESIS_HASH
+    occurred_at = ctx.now()
+    if occurred_at.tzinfo is not None:
+        # Stored as UTC: hash the value as it will read back, or the chain breaks.
+        occurred_at = occurred_at.astimezone(UTC)
+    if detail is not None:
+        # Likewise for the JSON detail (tuples come back as lists, keys as strings).
+        detail = json.loads(json.dumps(detail))
     event = AuditEvent(
         id=new_id(),
-        occurred_at=ctx.now(),
+        occurred_at=occurred_at,
         user_id=ctx.user_id,
         on_behalf_of=ctx.on_behalf_of,
         client=ctx.client,

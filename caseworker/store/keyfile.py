@@ -25,6 +25,9 @@ from .errors import KeyFileInvalid, KeyFileMissing, WrongPassphrase
 FORMAT = "caseworker-keyfile"
 FORMAT_VERSION = 1
 DB_KEY_BYTES = 32
+SALT_BYTES = 16
+NONCE_BYTES = 12
+GCM_TAG_BYTES = 16
 
 
 @dataclass(frozen=True)
@@ -93,8 +96,8 @@ class KeyFile:
     ) -> KeyFile:
         params.validate()
         store_id = store_id or str(uuid.uuid4())
-        salt = secrets.token_bytes(16)
-        nonce = secrets.token_bytes(12)
+        salt = secrets.token_bytes(SALT_BYTES)
+        nonce = secrets.token_bytes(NONCE_BYTES)
         wrapping = derive_wrapping_key(passphrase, salt, params)
         aad = f"{FORMAT}/{FORMAT_VERSION}/{store_id}".encode()
         wrapped = AESGCM(wrapping).encrypt(nonce, db_key, aad)
@@ -149,13 +152,17 @@ class KeyFile:
         store_id = data.get("store_id")
         if not isinstance(store_id, str):
             raise KeyFileInvalid("store_id ontbreekt")
-        return cls(
-            store_id=store_id,
-            kdf=params,
-            salt=_unb64(kdf.get("salt"), "salt"),
-            nonce=_unb64(data.get("nonce"), "nonce"),
-            wrapped_key=_unb64(data.get("wrapped_key"), "wrapped_key"),
-        )
+        salt = _unb64(kdf.get("salt"), "salt")
+        nonce = _unb64(data.get("nonce"), "nonce")
+        wrapped_key = _unb64(data.get("wrapped_key"), "wrapped_key")
+        # Wrong lengths would otherwise surface as ValueError / HashingError from the libraries.
+        if len(salt) != SALT_BYTES:
+            raise KeyFileInvalid("veld salt heeft de verkeerde lengte")
+        if len(nonce) != NONCE_BYTES:
+            raise KeyFileInvalid("veld nonce heeft de verkeerde lengte")
+        if len(wrapped_key) != DB_KEY_BYTES + GCM_TAG_BYTES:
+            raise KeyFileInvalid("veld wrapped_key heeft de verkeerde lengte")
+        return cls(store_id=store_id, kdf=params, salt=salt, nonce=nonce, wrapped_key=wrapped_key)
 
     @classmethod
     def read(cls, path: Path) -> KeyFile:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 from sqlalchemy import Engine, text
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from . import migrate
@@ -103,16 +103,28 @@ class OpenStore:
         """Problems found by SQLCipher's and SQLite's integrity checks (empty = healthy)."""
         problems: list[str] = []
         with self.engine.connect() as conn:
-            problems += [
-                f"cipher: {row[0]}" for row in conn.exec_driver_sql("PRAGMA cipher_integrity_check")
-            ]
-            result = [row[0] for row in conn.exec_driver_sql("PRAGMA integrity_check")]
+            # A damaged page makes SQLite raise instead of report; that is a finding too.
+            # The driver's message is not passed on (it can quote SQL), only the check name.
+            try:
+                problems += [
+                    f"cipher: {row[0]}"
+                    for row in conn.exec_driver_sql("PRAGMA cipher_integrity_check")
+                ]
+            except DBAPIError:
+                problems.append("cipher: integriteitscontrole afgebroken (beschadigde pagina)")
+            try:
+                result = [row[0] for row in conn.exec_driver_sql("PRAGMA integrity_check")]
+            except DBAPIError:
+                result = ["database disk image is malformed"]
             if result != ["ok"]:
                 problems += [f"integrity: {r}" for r in result]
-            problems += [
-                f"foreign key: {row[0]} row {row[1]}"
-                for row in conn.exec_driver_sql("PRAGMA foreign_key_check")
-            ]
+            try:
+                problems += [
+                    f"foreign key: {row[0]} row {row[1]}"
+                    for row in conn.exec_driver_sql("PRAGMA foreign_key_check")
+                ]
+            except DBAPIError:
+                problems.append("foreign key: controle afgebroken (beschadigde pagina)")
         return problems
 
     def rebuild_search_index(self) -> None:
@@ -225,12 +237,18 @@ class Store:
             )
         with db.open("rb") as handle:
             head = handle.read(16)
+        if not head:
+            # SQLite would silently start a new, empty database in a zero-length file.
+            raise DatabaseUnreadable(
+                "Het databasebestand is leeg terwijl het sleutelbestand er wel is. "
+                "Er wordt geen nieuwe database aangemaakt; zet het bestand terug uit een back-up."
+            )
         if head == PLAIN_SQLITE_MAGIC:
             raise DatabaseUnreadable(
                 "Het databasebestand is een onversleuteld SQLite-bestand en hoort niet bij "
                 "Caseworker. Het is niet gewijzigd."
             )
-        if 0 < len(head) < 16 or db.stat().st_size % 512 != 0:
+        if len(head) < 16 or db.stat().st_size % 512 != 0:
             raise DatabaseUnreadable(
                 "Het databasebestand is beschadigd (onvolledige pagina's). Het is niet gewijzigd; "
                 "zet een back-up terug of neem contact op met de functioneel beheerder."
@@ -248,7 +266,13 @@ class Store:
             ) from None
 
     def _migrate(self, engine: Engine) -> None:
-        current = migrate.current_revision(engine)
+        try:
+            current = migrate.current_revision(engine)
+        except DBAPIError:
+            raise DatabaseUnreadable(
+                "Het databasebestand is beschadigd: de schemaversie is niet te lezen. "
+                "Het is niet gewijzigd; zet een back-up terug."
+            ) from None
         head = migrate.head_revision()
         if current == head:
             return
