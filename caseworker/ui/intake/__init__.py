@@ -1,0 +1,1 @@
+"""The resumable five-step intake wizard of seed 003 (one module per step page)."""

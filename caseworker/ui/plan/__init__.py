@@ -1,0 +1,1 @@
+"""The one family plan: editor section, dialogs, revision history, future plan, escalation."""

@@ -1,0 +1,1 @@
+"""ZRM measurements: entry dialog, radar and trend charts, the dossier's ZRM section."""
