@@ -194,12 +194,13 @@ def start_intake(
     household = get_household(session, household_id)
     if household.status == HouseholdStatus.CLOSED:
         raise RuleViolation("het dossier is afgesloten; heropen het eerst")
+    referral_values = _referral_values(referral) if referral is not None else None
     existing = current_draft(session, household_id)
     if existing is not None:
         return existing
     referral_id = None
-    if referral is not None:
-        ref_row = Referral(household_id=household_id, **_referral_values(referral))
+    if referral_values is not None:
+        ref_row = Referral(household_id=household_id, **referral_values)
         touch(ref_row, ctx)
         session.add(ref_row)
         session.flush()
