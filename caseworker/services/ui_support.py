@@ -1,0 +1,71 @@
+"""Small services the desktop UI needs that no other service module offers (yet).
+
+Plain Python like every service: take a Session, return plain objects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from caseworker.models import Role, Team, User
+from caseworker.models.validators import require_text
+
+from .audit import AuditAction, record
+from .context import ServiceContext
+
+
+@dataclass(frozen=True)
+class SessionUser:
+    """The professional working on this device."""
+
+    id: str
+    display_name: str
+    role: Role
+    team_id: str | None
+
+    @property
+    def is_team_lead(self) -> bool:
+        return self.role == Role.TEAM_LEAD
+
+
+def _as_session_user(user: User) -> SessionUser:
+    return SessionUser(user.id, user.display_name, user.role, user.team_id)
+
+
+def session_user(session: Session, preferred_id: str | None = None) -> SessionUser | None:
+    """The device's own user: ``preferred_id`` when it exists, else the first active
+    caseworker (then team lead, then anyone) by username; None in an empty store."""
+    if preferred_id is not None:
+        user = session.get(User, preferred_id)
+        if user is not None and not user.deleted and user.active:
+            return _as_session_user(user)
+    order = {Role.CASEWORKER: 0, Role.TEAM_LEAD: 1, Role.ADMINISTRATOR: 2}
+    users = session.execute(
+        select(User).where(User.deleted.is_(False), User.active.is_(True)).order_by(User.username)
+    ).scalars()
+    ranked = sorted(users, key=lambda u: order.get(u.role, 9))
+    return _as_session_user(ranked[0]) if ranked else None
+
+
+def create_local_user(session: Session, display_name: str, username: str | None = None) -> str:
+    """The first user of a store made without a server (first run): a caseworker in a
+    local team. Returns the user id."""
+    name = require_text(display_name, "display_name", "vul uw naam in")
+    login = (username or "").strip() or "lokaal"
+    team = session.execute(select(Team).where(Team.code == "lokaal")).scalar_one_or_none()
+    if team is None:
+        team = Team(name="Lokaal team", code="lokaal")
+        session.add(team)
+        session.flush()
+    user = User(username=login, display_name=name, role=Role.CASEWORKER, team_id=team.id)
+    session.add(user)
+    session.flush()
+    return user.id
+
+
+def audit_session_event(session: Session, ctx: ServiceContext, action: AuditAction) -> None:
+    """Record an unlock or lock of the store by the desktop client (ids only)."""
+    record(session, ctx, action, object_type="store")

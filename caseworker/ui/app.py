@@ -1,0 +1,72 @@
+"""Entry point of the desktop app: ``run_app(store_dir, demo_passphrase=None)``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from caseworker.reference import Reference
+from caseworker.store import KdfParams
+
+from .controller import AppController
+from .tasks import ThreadTaskRunner
+from .theme import apply_theme
+
+TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
+DUTCH = QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
+
+
+def install_translators(app: QApplication, directory: Path = TRANSLATIONS) -> list[QTranslator]:
+    """Load Qt's own Dutch strings and every ``*_nl.qm`` of ours (one per part of the app)."""
+    translators: list[QTranslator] = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt_base = QTranslator(app)
+    if qt_base.load(DUTCH, "qtbase", "_", qt_dir):
+        app.installTranslator(qt_base)
+        translators.append(qt_base)
+    for qm in sorted(directory.glob("*_nl.qm")):
+        translator = QTranslator(app)
+        if translator.load(str(qm)):
+            app.installTranslator(translator)
+            translators.append(translator)
+    return translators
+
+
+def configure_application(app: QApplication) -> list[QTranslator]:
+    QLocale.setDefault(DUTCH)
+    app.setApplicationName("Caseworker")
+    app.setOrganizationName("WIJ Groningen")
+    app.setApplicationDisplayName("Caseworker")
+    apply_theme(app)
+    return install_translators(app)
+
+
+def load_reference_data() -> Reference:
+    from caseworker.reference.loader import load_reference
+
+    return load_reference()
+
+
+def run_app(
+    store_dir: Path, demo_passphrase: str | None = None, kdf: KdfParams | None = None
+) -> int:
+    """Open the desktop app on ``store_dir`` (first run when it has no store yet)."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    configure_application(app)
+    reference = load_reference_data()  # fails loudly at start on a malformed resource file
+    controller = AppController(
+        Path(store_dir),
+        ThreadTaskRunner(),
+        QSettings(),
+        lambda: reference,
+        kdf=kdf,
+        demo_passphrase=demo_passphrase,
+    )
+    app.aboutToQuit.connect(controller.shutdown)
+    app.setQuitOnLastWindowClosed(True)
+    controller.start()
+    return int(app.exec())

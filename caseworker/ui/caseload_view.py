@@ -1,0 +1,194 @@
+"""The caseload page: filters, search-as-you-type and the households table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from caseworker.services.caseload import CaseloadRow, load_caseload
+from caseworker.services.search import search_households
+
+from .caseload_model import ALERTS_ROLE, COL_ALERTS, COL_NAME, CaseloadFilter, CaseloadModel
+from .deps import AppDeps
+from .theme import ALERT, WARN, icon
+
+_SEVERITY_COLOURS = {"critical": QColor(ALERT), "warning": QColor(WARN)}
+_INFO = QColor("#4f6f89")
+
+
+class BadgeDelegate(QStyledItemDelegate):
+    """Paints the alert count as a round badge, coloured by the worst severity."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        alerts = index.data(ALERTS_ROLE)
+        if not alerts:
+            super().paint(painter, option, index)
+            return
+        severities = {a.severity for a in alerts}
+        colour = next(
+            (_SEVERITY_COLOURS[s] for s in ("critical", "warning") if s in severities), _INFO
+        )
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(option.rect)  # type: ignore[attr-defined]
+        size = min(rect.height() - 6, 22.0)
+        width = max(size, 10.0 + 8.0 * len(str(len(alerts))))
+        badge = QRectF(rect.center().x() - width / 2, rect.center().y() - size / 2, width, size)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawRoundedRect(badge, size / 2, size / 2)
+        painter.setPen(QColor("white"))
+        painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), str(len(alerts)))
+        painter.restore()
+
+
+class CaseloadView(QWidget):
+    open_household = Signal(str)
+    new_household_requested = Signal()
+    loaded = Signal(int)  # rows loaded
+
+    def __init__(self, deps: AppDeps, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._deps = deps
+        self.model = CaseloadModel(deps.ctx.user_id, deps.ctx.today())
+
+        title = QLabel(self.tr("Caseload"))
+        title.setObjectName("pageTitle")
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(self.tr("Search name, address, birth date or BSN"))
+        self.search_edit.setAccessibleName(self.tr("Search households"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search_edit.textChanged.connect(self.apply_search)
+        self.scope_combo = QComboBox()
+        self.scope_combo.addItem(self.tr("My households"), "mine")
+        self.scope_combo.addItem(self.tr("Team"), "team")
+        self.scope_combo.setAccessibleName(self.tr("Whose households"))
+        self.status_combo = QComboBox()
+        self.status_combo.addItem(self.tr("Open"), "open")
+        self.status_combo.addItem(self.tr("Closed"), "closed")
+        self.status_combo.addItem(self.tr("All"), "all")
+        self.status_combo.setAccessibleName(self.tr("Status filter"))
+        self.alert_check = QCheckBox(self.tr("Only with alert"))
+        self.alert_check.setAccessibleName(self.tr("Only households with an alert"))
+        for signal in (self.scope_combo.currentIndexChanged, self.status_combo.currentIndexChanged):
+            signal.connect(self._filters_changed)
+        self.alert_check.toggled.connect(self._filters_changed)
+        self.new_button = QPushButton(icon("add"), self.tr("New household"))
+        self.new_button.setToolTip(self.tr("New household (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_household_requested)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("hint")
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Households"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((220, 280, 80, 160, 90, 120, 70)):
+            self.table.setColumnWidth(column, width)
+        self.table.setItemDelegateForColumn(COL_ALERTS, BadgeDelegate(self.table))
+        self.table.activated.connect(self._activated)
+        self.table.doubleClicked.connect(self._activated)
+        self.model.filtered.connect(self._update_count)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search_edit, 3)
+        filters.addWidget(self.scope_combo)
+        filters.addWidget(self.status_combo)
+        filters.addWidget(self.alert_check)
+        filters.addStretch(1)
+        filters.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+
+    # -- data ---------------------------------------------------------------------
+    def reload(self) -> None:
+        """Load the caseload off the GUI thread; ``loaded`` fires when it is shown."""
+        store, ctx = self._deps.store, self._deps.ctx
+
+        def work() -> list[CaseloadRow]:
+            with store.session() as session:
+                return load_caseload(session, ctx, scope="team", include_closed=True)
+
+        self._deps.runner.run(work, self._set_rows, lambda _exc: self._set_rows([]))
+
+    def _set_rows(self, rows: list[CaseloadRow]) -> None:
+        if not self._deps.store.is_open:
+            return  # locked while loading: show nothing
+        self.model.set_rows(rows)
+        if self.search_edit.text().strip():
+            self.apply_search(self.search_edit.text())
+        self.loaded.emit(len(rows))
+
+    def clear(self) -> None:
+        self.search_edit.blockSignals(True)
+        self.search_edit.clear()
+        self.search_edit.blockSignals(False)
+        self.model.clear()
+
+    def apply_search(self, text: str) -> None:
+        if not text.strip():
+            self.model.set_id_filter(None)
+            return
+        if not self._deps.store.is_open:
+            return
+        with self._deps.store.session() as session:
+            ids = search_households(session, text, limit=max(1, self.model.total_count()))
+        self.model.set_id_filter(frozenset(ids))
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    def _filters_changed(self) -> None:
+        self.model.set_filter(
+            CaseloadFilter(
+                scope=self.scope_combo.currentData(),
+                status=self.status_combo.currentData(),
+                only_alerts=self.alert_check.isChecked(),
+            )
+        )
+
+    def _update_count(self, shown: int) -> None:
+        self.count_label.setText(
+            self.tr("%1 of %2 households shown")
+            .replace("%1", str(shown))
+            .replace("%2", str(self.model.total_count()))
+        )
+
+    def _activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_household.emit(self.model.row_at(index.row()).household_id)

@@ -1,0 +1,1 @@
+"""Create/edit dialogs (one module each); they save through the services."""

@@ -1,0 +1,1 @@
+"""The household dossier: header band and one module per section."""

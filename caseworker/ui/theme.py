@@ -1,0 +1,85 @@
+"""Look and feel: Fusion style with a calm, professional palette, and the app's icons."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QColor, QIcon, QPalette
+from PySide6.QtWidgets import QApplication
+
+ICONS = Path(__file__).resolve().parents[2] / "resources" / "icons"
+
+ACCENT = "#2f5d7c"
+ALERT = "#b4432f"
+WARN = "#a86b00"
+OK = "#2e7d4f"
+
+STYLE_SHEET = f"""
+QListWidget#navigation {{
+    background: #e9eef2; border: none; padding-top: 8px; font-size: 11pt;
+}}
+QListWidget#navigation::item {{ padding: 10px 12px; border-radius: 6px; margin: 2px 6px; }}
+QListWidget#navigation::item:selected {{ background: {ACCENT}; color: white; }}
+QFrame#headerBand {{ background: #eef3f7; border: 1px solid #d5dde4; border-radius: 8px; }}
+QLabel#headerTitle {{ font-size: 16pt; font-weight: 600; color: #1f3b50; }}
+QLabel#pageTitle {{ font-size: 14pt; font-weight: 600; color: #1f3b50; }}
+QLabel.badge, QLabel#badge {{
+    background: {ALERT}; color: white; border-radius: 9px; padding: 2px 8px; font-weight: 600;
+}}
+QLabel#fieldError {{ color: {ALERT}; }}
+QLabel#hint {{ color: #4a5b68; }}
+QLabel#demoHint {{
+    background: #fff4d6; border: 1px solid #e6c467; border-radius: 6px; padding: 8px;
+    color: #5b4300;
+}}
+QFrame#lockCard, QFrame#card {{
+    background: white; border: 1px solid #d5dde4; border-radius: 10px;
+}}
+QPushButton#primary {{
+    background: {ACCENT}; color: white; border: none; border-radius: 5px; padding: 6px 16px;
+}}
+QPushButton#primary:disabled {{ background: #9fb3c2; }}
+QTabBar::tab {{ padding: 6px 12px; }}
+"""
+
+
+def icon(name: str) -> QIcon:
+    """An icon from resources/icons/<name>.svg (vector, so sharp at any DPI)."""
+    path = ICONS / f"{name}.svg"
+    result = QIcon(str(path))
+    if not result.isNull():
+        for size in (16, 24, 32, 48, 64, 128):
+            result.addFile(str(path), QSize(size, size))
+    return result
+
+
+def palette() -> QPalette:
+    pal = QPalette()
+    colours = {
+        QPalette.ColorRole.Window: "#f5f7f9",
+        QPalette.ColorRole.WindowText: "#1d2730",
+        QPalette.ColorRole.Base: "#ffffff",
+        QPalette.ColorRole.AlternateBase: "#f0f4f7",
+        QPalette.ColorRole.ToolTipBase: "#ffffff",
+        QPalette.ColorRole.ToolTipText: "#1d2730",
+        QPalette.ColorRole.Text: "#1d2730",
+        QPalette.ColorRole.Button: "#e9eef2",
+        QPalette.ColorRole.ButtonText: "#1d2730",
+        QPalette.ColorRole.Highlight: ACCENT,
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.Link: ACCENT,
+        QPalette.ColorRole.PlaceholderText: "#7a8893",
+    }
+    for role, colour in colours.items():
+        pal.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        pal.setColor(QPalette.ColorGroup.Disabled, role, QColor("#9aa5ae"))
+    return pal
+
+
+def apply_theme(app: QApplication) -> None:
+    app.setStyle("Fusion")
+    app.setPalette(palette())
+    app.setStyleSheet(STYLE_SHEET)
+    app.setWindowIcon(icon("app"))
