@@ -276,16 +276,15 @@ class Store:
         head = migrate.head_revision()
         if current == head:
             return
-        backup: Path | None = None
-        if current is not None:
-            backup = self._backup(engine, current)
+        # Always back up an existing database before changing its schema, also one without
+        # a recorded revision: it may still hold data (only create() migrates a new file).
+        backup = self._backup(engine, current or "base")
         try:
             migrate.upgrade(engine)
         except Exception as exc:
-            where = f" Een versleutelde kopie staat in {backup.name}." if backup else ""
             raise MigrationFailed(
                 f"Bijwerken van de database is mislukt ({type(exc).__name__}); "
-                f"er is niets gewijzigd.{where}"
+                f"er is niets gewijzigd. Een versleutelde kopie staat in {backup.name}."
             ) from None
 
     def _backup(self, engine: Engine, revision: str) -> Path:
