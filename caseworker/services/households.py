@@ -40,8 +40,12 @@ EDITABLE_FIELDS = (
 
 @dataclass(frozen=True)
 class HouseholdInput:
-    """What a form submits. On create, ``coordinator_id`` None means the acting user
-    and ``team_id`` None means the coordinator's team; ``opened_on`` None means today."""
+    """What a form submits.
+
+    On create, ``coordinator_id`` None means the acting user, ``team_id`` None the
+    coordinator's team and ``opened_on`` None today. On update these three keep their
+    current value when None (a form that does not show them cannot clear them); the
+    other fields are replaced, None or blank clearing them."""
 
     name: str
     street: str | None = None
@@ -144,8 +148,13 @@ def require_household(session: Session, household_id: str) -> Household:
 
 
 def _validated(
-    session: Session, ctx: ServiceContext, data: HouseholdInput, *, creating: bool
+    session: Session,
+    ctx: ServiceContext,
+    data: HouseholdInput,
+    *,
+    current: Household | None = None,
 ) -> dict[str, object]:
+    creating = current is None
     values: dict[str, object] = {
         "name": clean_required(data.name, "name", 200),
         "street": clean_optional(data.street, "street", 200),
@@ -156,9 +165,14 @@ def _validated(
         "phone": clean_phone(data.phone),
     }
     coordinator_id = data.coordinator_id
+    team_id = data.team_id
+    opened_on = data.opened_on
+    if current is not None:
+        coordinator_id = coordinator_id or current.coordinator_id
+        team_id = team_id or current.team_id
+        opened_on = opened_on or current.opened_on
     if coordinator_id is None and creating:
         coordinator_id = ctx.user_id
-    team_id = data.team_id
     coordinator: User | None = None
     if coordinator_id is not None:
         coordinator = session.get(User, coordinator_id)
@@ -170,7 +184,8 @@ def _validated(
         team = session.get(Team, team_id)
         if team is None or team.deleted:
             raise ValidationError("team_id", "onbekend team")
-    opened_on = data.opened_on if data.opened_on is not None else ctx.today()
+    if opened_on is None:
+        opened_on = ctx.today()
     if not isinstance(opened_on, date):
         raise ValidationError("opened_on", "moet een datum zijn")
     if opened_on > ctx.today():
@@ -180,7 +195,7 @@ def _validated(
 
 
 def create_household(session: Session, ctx: ServiceContext, data: HouseholdInput) -> str:
-    values = _validated(session, ctx, data, creating=True)
+    values = _validated(session, ctx, data)
     household = Household(status=HouseholdStatus.INTAKE, updated_by=ctx.user_id, **values)
     session.add(household)
     session.flush()
@@ -199,7 +214,7 @@ def update_household(
     session: Session, ctx: ServiceContext, household_id: str, data: HouseholdInput
 ) -> None:
     household = _load(session, household_id)
-    values = _validated(session, ctx, data, creating=False)
+    values = _validated(session, ctx, data, current=household)
     if household.closed_on is not None and values["opened_on"] > household.closed_on:  # type: ignore[operator]
         raise ValidationError("opened_on", "startdatum ligt na de afsluitdatum")
     fields = changed_fields(household, values)

@@ -10,7 +10,8 @@ the MATCH expression is passed as a bound parameter. Recognised shapes:
 - digit groups typed with spaces or dots (``1234 56 782``, ``9712 ab``): a BSN typed in
   groups also matches the 9-digit token; a postcode matches with or without the space
   because the index holds both forms;
-- the last token is a prefix (search-as-you-type) unless the text ends in a space.
+- the last token is a prefix (search-as-you-type) while the text ends in a letter, a
+  digit or ``*``; a space or closing punctuation ends the word.
 """
 
 from __future__ import annotations
@@ -109,7 +110,8 @@ def build_match_query(user_text: str) -> str | None:
     terms = _terms(user_text)
     if not terms:
         return None
-    prefix_last = not user_text[-1:].isspace()
+    last = user_text.rstrip()[-1:] if user_text.rstrip().endswith("*") else user_text[-1:]
+    prefix_last = last == "*" or (last.isalnum() and last != "_")
     parts: list[str] = []
     for position, term in enumerate(terms):
         prefix = " *" if prefix_last and position == len(terms) - 1 else ""
