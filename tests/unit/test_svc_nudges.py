@@ -129,7 +129,7 @@ def test_youth_turning_18_within_six_months(
     nudges = [n for n in nd.plan_nudges(s, family.household_id, TODAY) if n.code == nd.TURNING_18]
     assert [n.subject_id for n in nudges] == [soon]  # 18 on 23-05-2027: exactly six months
     assert "23-05-2027" in nudges[0].message_nl
-    assert nd.TURNING_18 not in _codes(s, family.household_id, date(2027, 5, 23))  # now adult
+    assert nd.TURNING_18 not in _codes(s, family.household_id, date(2027, 5, 25))  # both adult
 
 
 def test_goal_without_due_date_and_closed_household(
