@@ -59,7 +59,8 @@ def make_family(store: OpenStore, ctx: ServiceContext, name: str = "Familie Jans
         neighbour = add_contact(
             s, ctx, hid, NetworkContactInput(name="Buurvrouw Ria", relation="buurvrouw")
         )
-    return Family(hid, *ids, neighbour)
+    mother, father, eldest, truant, youngest = ids
+    return Family(hid, mother, father, eldest, truant, youngest, neighbour)
 
 
 def click_ok(dialog: QDialog) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 from caseworker.models import Actor, Funding
 from caseworker.services import plan as plan_service
 from caseworker.services import provisions as provision_service
+from caseworker.services.nudges import Nudge, plan_nudges
 from caseworker.services.plan import ActionInput, GoalInput, PlanView
 from caseworker.services.provisions import ProvisionInput
 from caseworker.ui.deps import AppDeps
@@ -56,14 +57,13 @@ class PlanGateway:
         with self.deps.store.session() as s:
             return plan_service.agreement_problems(s, self.plan_id(), self.deps.ctx.today())
 
-    def nudges(self) -> list[str]:
-        try:
-            from caseworker.services.nudges import plan_nudges
-        except ImportError:
-            return []
+    def nudge_list(self) -> list[Nudge]:
+        """Warnings from the seeds (never blocking)."""
         with self.deps.store.session() as s:
-            found = plan_nudges(s, self.household_id, self.deps.ctx.today())
-        return [getattr(n, "message", str(n)) for n in found]
+            return plan_nudges(s, self.household_id, self.deps.ctx.today())
+
+    def nudges(self) -> list[str]:
+        return [n.message_nl for n in self.nudge_list()]
 
     def agree(self, on: date, how: str) -> int:
         with self.deps.store.transaction() as s:
