@@ -37,6 +37,7 @@ class ZrmSection(QWidget):
         self._household_id = household_id
         self._persons: list[PersonChoice] = []
         self.last_dialog: AssessmentDialog | None = None
+        self._radar_codes: list[tuple[str, str]] = []
 
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
@@ -108,6 +109,7 @@ class ZrmSection(QWidget):
                 instrument=code,
                 household_level_only=pid is None,
             )
+        self._radar_codes = list(radar.domains)
         self.radar.set_data(radar)
         self.trend.set_data(trend, dict(radar.domains))
         kinds = {
@@ -129,6 +131,10 @@ class ZrmSection(QWidget):
             ):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self.refreshed.emit()
+
+    def radar_codes(self) -> list[tuple[str, str]]:
+        """(code, name) of the radar's spokes, in order."""
+        return list(self._radar_codes)
 
     def open_measurement(self) -> AssessmentDialog:
         dialog = AssessmentDialog(
