@@ -14,11 +14,10 @@ from .common import fill_table, heading, read_only_table
 
 
 def role_label(role: PersonRole) -> str:
-    t = QCoreApplication.translate
     return {
-        PersonRole.PARENT: t("MembersSection", "parent / carer"),
-        PersonRole.CHILD: t("MembersSection", "child"),
-        PersonRole.OTHER: t("MembersSection", "other"),
+        PersonRole.PARENT: QCoreApplication.translate("MembersSection", "parent / carer"),
+        PersonRole.CHILD: QCoreApplication.translate("MembersSection", "child"),
+        PersonRole.OTHER: QCoreApplication.translate("MembersSection", "other"),
     }.get(role, str(role))
 
 

@@ -56,12 +56,12 @@ class OverviewSection(QWidget):
             layout.addWidget(hint(self.tr("No alerts.")))
         layout.addWidget(heading(self.tr("Escalations")))
         if dossier.escalations:
-            t = QCoreApplication.translate
             rows = [
                 (
                     escalation_label(e.kind),
                     format_date(e.escalated_on),
-                    format_date(e.resolved_on) or t("OverviewSection", "open"),
+                    format_date(e.resolved_on)
+                    or QCoreApplication.translate("OverviewSection", "open"),
                     e.reason,
                 )
                 for e in dossier.escalations

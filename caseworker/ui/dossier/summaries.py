@@ -22,31 +22,30 @@ def _load(deps: AppDeps, household_id: str) -> Dossier:
 
 
 def intake_status_label(status: IntakeStatus) -> str:
-    t = QCoreApplication.translate
     return {
-        IntakeStatus.DRAFT: t("Summaries", "in progress"),
-        IntakeStatus.COMPLETED: t("Summaries", "completed"),
-        IntakeStatus.ABANDONED: t("Summaries", "abandoned"),
+        IntakeStatus.DRAFT: QCoreApplication.translate("Summaries", "in progress"),
+        IntakeStatus.COMPLETED: QCoreApplication.translate("Summaries", "completed"),
+        IntakeStatus.ABANDONED: QCoreApplication.translate("Summaries", "abandoned"),
     }.get(status, str(status))
 
 
 def intake_step_label(step: IntakeStep) -> str:
-    t = QCoreApplication.translate
     return {
-        IntakeStep.FIRST_CONTACT: t("Summaries", "1 First contact"),
-        IntakeStep.CLARIFICATION: t("Summaries", "2 Clarifying the question"),
-        IntakeStep.SOLUTION: t("Summaries", "3 Agreeing on a solution"),
-        IntakeStep.ARRANGEMENT: t("Summaries", "4 Arrangement"),
-        IntakeStep.ALLOCATION: t("Summaries", "5 Allocating provisions"),
+        IntakeStep.FIRST_CONTACT: QCoreApplication.translate("Summaries", "1 First contact"),
+        IntakeStep.CLARIFICATION: QCoreApplication.translate(
+            "Summaries", "2 Clarifying the question"
+        ),
+        IntakeStep.SOLUTION: QCoreApplication.translate("Summaries", "3 Agreeing on a solution"),
+        IntakeStep.ARRANGEMENT: QCoreApplication.translate("Summaries", "4 Arrangement"),
+        IntakeStep.ALLOCATION: QCoreApplication.translate("Summaries", "5 Allocating provisions"),
     }.get(step, str(step))
 
 
 def plan_status_label(status: PlanStatus) -> str:
-    t = QCoreApplication.translate
     return {
-        PlanStatus.DRAFT: t("Summaries", "draft"),
-        PlanStatus.AGREED: t("Summaries", "agreed"),
-        PlanStatus.CLOSED: t("Summaries", "closed"),
+        PlanStatus.DRAFT: QCoreApplication.translate("Summaries", "draft"),
+        PlanStatus.AGREED: QCoreApplication.translate("Summaries", "agreed"),
+        PlanStatus.CLOSED: QCoreApplication.translate("Summaries", "closed"),
     }.get(status, str(status))
 
 
