@@ -24,6 +24,12 @@ from caseworker.ui.plan.widgets import select_data
 from .casework_support import click_ok, make_deps, make_family, reference
 
 
+def cell(editor: PlanEditor, column: int) -> str:
+    item = editor.goal_table.item(0, column)
+    assert item is not None
+    return item.text()
+
+
 def test_goals_revisions_escalation_and_closing(
     qtbot: QtBot, open_store: OpenStore, ctx: ServiceContext
 ) -> None:
@@ -42,7 +48,7 @@ def test_goals_revisions_escalation_and_closing(
     dialog.due.set_value(date(2027, 5, 1))
     click_ok(dialog)
     assert editor.goal_table.rowCount() == 1
-    assert editor.goal_table.item(0, 3).text() == "2 → – → 4"
+    assert cell(editor, 3) == "2 → – → 4"
     with open_store.transaction() as s:
         record_assessment(s, ctx, reference(), AssessmentInput(
             family.household_id, family.mother, "zrm-2017", date(2026, 11, 20),
@@ -51,13 +57,14 @@ def test_goals_revisions_escalation_and_closing(
         add_action(s, ctx, plan_id, ActionInput(None, "Budgetcursus", Actor.SELF, step=2))
         agree_plan(s, ctx, plan_id, date(2026, 11, 20), "mondeling")
     editor.reload()
-    assert editor.goal_table.item(0, 3).text() == "2 → 3 → 4"
-    assert "Financiën" in editor.goal_table.item(0, 2).text()
+    assert cell(editor, 3) == "2 → 3 → 4"
+    assert "Financiën" in cell(editor, 2)
 
     # a change after agreement, agreed again → the diff is readable
     editor.goal_table.selectRow(0)
-    dialog = editor.edit_goal()
-    assert isinstance(dialog, GoalDialog)
+    edit = editor.edit_goal()
+    assert isinstance(edit, GoalDialog)
+    dialog = edit
     assert dialog.description.toPlainText() == "Eigen administratie weer op orde"
     select_data(dialog.target, 5)
     click_ok(dialog)
