@@ -1,0 +1,1 @@
+"""The central sync server: FastAPI app, accounts, change feed, merge, admin CLI."""

@@ -1,0 +1,224 @@
+"""Teams, users, passwords (Argon2), device enrolment, tokens, revocation, rate limiting.
+
+Teams and users are synced rows (caseworker.models); every write here also enters the
+change feed so devices of the team receive them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
+
+from caseworker.models import Household, Role, Team, User
+
+from .errors import ApiError
+from .scope import Principal
+from .sequence import SequenceAllocator
+from .settings import ServerSettings
+from .tables import Account, ChangeLog, Device, LoginFailure, Membership
+
+# A hash to verify against when the user does not exist (equal timing, no user oracle).
+_DUMMY_PASSWORD = "not-a-real-password"
+
+
+def password_hasher(settings: ServerSettings) -> PasswordHasher:
+    return PasswordHasher(
+        time_cost=settings.argon2_time_cost,
+        memory_cost=settings.argon2_memory_kib,
+        parallelism=settings.argon2_parallelism,
+    )
+
+
+def token_digest(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    device_id: str
+    token: str
+    user_id: str
+    role: Role
+    team_id: str | None
+
+
+def _log(
+    session: Session, seq: SequenceAllocator, table: str, row_id: str, team: str | None
+) -> int:
+    number = seq.next()
+    session.execute(
+        delete(ChangeLog).where(ChangeLog.table_name == table, ChangeLog.row_id == row_id)
+    )
+    session.add(
+        ChangeLog(seq=number, table_name=table, row_id=row_id, household_id=None, team_id=team)
+    )
+    return number
+
+
+def create_team(session: Session, *, code: str, name: str, area: str | None = None) -> Team:
+    seq = SequenceAllocator(session)
+    team = Team(code=code, name=name, area=area)
+    session.add(team)
+    session.flush()
+    team.version = _log(session, seq, "teams", team.id, team.id)
+    seq.save()
+    session.flush()
+    return team
+
+
+def find_team(session: Session, code_or_id: str) -> Team | None:
+    return session.execute(
+        select(Team).where((Team.code == code_or_id) | (Team.id == code_or_id))
+    ).scalar_one_or_none()
+
+
+def create_user(
+    session: Session,
+    settings: ServerSettings,
+    *,
+    username: str,
+    display_name: str,
+    role: Role,
+    password: str,
+    team_id: str | None,
+) -> User:
+    if role != Role.ADMINISTRATOR and team_id is None:
+        raise ValueError("caseworkers and team leads belong to a team")
+    seq = SequenceAllocator(session)
+    user = User(
+        username=username, display_name=display_name, role=role, team_id=team_id, active=True
+    )
+    session.add(user)
+    session.flush()
+    user.version = _log(session, seq, "users", user.id, team_id)
+    session.add(Account(user_id=user.id, password_hash=password_hasher(settings).hash(password)))
+    seq.save()
+    session.flush()
+    return user
+
+
+def add_membership(session: Session, *, household_id: str, user_id: str) -> None:
+    if session.get(Membership, (household_id, user_id)) is None:
+        session.add(Membership(household_id=household_id, user_id=user_id))
+        session.flush()
+
+
+def remove_membership(session: Session, *, household_id: str, user_id: str) -> None:
+    session.execute(
+        delete(Membership).where(
+            Membership.household_id == household_id, Membership.user_id == user_id
+        )
+    )
+
+
+def _recent_failures(
+    session: Session, settings: ServerSettings, username: str, address: str, now: datetime
+) -> int:
+    since = now - timedelta(seconds=settings.login_window_seconds)
+    return int(
+        session.execute(
+            select(func.count())
+            .select_from(LoginFailure)
+            .where(
+                LoginFailure.username == username,
+                LoginFailure.address == address,
+                LoginFailure.at > since,
+            )
+        ).scalar_one()
+    )
+
+
+def check_rate_limit(
+    session: Session, settings: ServerSettings, username: str, address: str, now: datetime
+) -> None:
+    if _recent_failures(session, settings, username, address, now) >= settings.login_max_failures:
+        error = ApiError(429, "too many failed attempts; try again later")
+        error.headers["Retry-After"] = str(settings.login_window_seconds)
+        raise error
+
+
+def record_failure(session: Session, username: str, address: str, now: datetime) -> None:
+    session.add(LoginFailure(username=username[:64], address=address[:64], at=now))
+    session.flush()
+
+
+def authenticate(
+    session: Session, settings: ServerSettings, username: str, password: str
+) -> User | None:
+    """The active user with this password, or None. Always runs one Argon2 verification."""
+    hasher = password_hasher(settings)
+    row = session.execute(
+        select(User, Account)
+        .join(Account, Account.user_id == User.id)
+        .where(User.username == username)
+    ).first()
+    if row is None:
+        with contextlib.suppress(VerificationError):
+            hasher.verify(hasher.hash(_DUMMY_PASSWORD), password)
+        return None
+    user, account = row
+    try:
+        hasher.verify(account.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return None
+    if not user.active or user.deleted:
+        return None
+    if hasher.check_needs_rehash(account.password_hash):
+        account.password_hash = hasher.hash(password)
+    return user
+
+
+def enroll(session: Session, user: User, *, label: str, client: str, now: datetime) -> Enrolment:
+    token = secrets.token_urlsafe(32)
+    device = Device(
+        user_id=user.id,
+        label=label,
+        client=client,
+        token_hash=token_digest(token),
+        created_at=now,
+    )
+    session.add(device)
+    session.flush()
+    return Enrolment(device.id, token, user.id, user.role, user.team_id)
+
+
+def device_for_token(session: Session, token: str) -> tuple[Device, User] | None:
+    row = session.execute(
+        select(Device, User)
+        .join(User, User.id == Device.user_id)
+        .where(Device.token_hash == token_digest(token))
+    ).first()
+    return (row[0], row[1]) if row is not None else None
+
+
+def principal_for(device: Device, user: User) -> Principal:
+    return Principal(device_id=device.id, user_id=user.id, role=user.role, team_id=user.team_id)
+
+
+def revoke(session: Session, device_id: str, now: datetime) -> bool:
+    result = session.execute(
+        update(Device)
+        .where(Device.id == device_id, Device.revoked_at.is_(None))
+        .values(revoked_at=now)
+    )
+    return bool(getattr(result, "rowcount", 0))
+
+
+def list_devices(session: Session) -> list[Device]:
+    return list(session.execute(select(Device).order_by(Device.created_at)).scalars())
+
+
+def list_users(session: Session) -> list[User]:
+    return list(session.execute(select(User).order_by(User.username)).scalars())
+
+
+def household_exists(session: Session, household_id: str) -> bool:
+    return session.get(Household, household_id) is not None

@@ -1,0 +1,371 @@
+"""The FastAPI application: ``create_app(settings)``; every route under ``/v1/``."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Path, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from caseworker import __version__
+from caseworker.models import Role
+from caseworker.sync import protocol as p
+
+from . import accounts, audit_log, db, pull
+from .errors import ApiError, forbidden, not_found
+from .logs import configure
+from .middleware import AccessLogMiddleware, BodyLimitMiddleware
+from .push import PushService
+from .scope import Principal, in_scope
+from .settings import ServerSettings
+
+_UUID = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": p.ErrorBody} for code in (401, 403, 404, 409, 413, 422, 429)
+}
+_bearer = HTTPBearer(auto_error=False, description="The device token from /v1/enroll")
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Server:
+    """Everything a request needs; one per app (no globals)."""
+
+    def __init__(
+        self, settings: ServerSettings, engine: Engine, now: Callable[[], datetime]
+    ) -> None:
+        self.settings = settings
+        self.engine = engine
+        self.sessions = db.session_factory(engine)
+        self.now = now
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        with self.sessions() as session, session.begin():
+            yield session
+
+
+def create_app(
+    settings: ServerSettings,
+    *,
+    engine: Engine | None = None,
+    now: Callable[[], datetime] = _utcnow,
+) -> FastAPI:
+    logger = configure(settings.log_level)
+    server = Server(settings, engine or db.make_engine(settings.database_url), now)
+    app = FastAPI(
+        title="Caseworker sync server",
+        version=__version__,
+        description="Sync protocol v1 (DESIGN.md §3). Errors: {detail, revoked}.",
+        responses=_ERRORS,
+    )
+    app.state.server = server
+    _install_error_handlers(app, logger)
+    _add_routes(app, server)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(AccessLogMiddleware, logger=logger)
+    return app
+
+
+def _error(
+    status: int, detail: str, revoked: bool = False, headers: dict[str, str] | None = None
+) -> JSONResponse:
+    return JSONResponse(
+        status_code=status, content={"detail": detail, "revoked": revoked}, headers=headers
+    )
+
+
+def _install_error_handlers(app: FastAPI, logger: logging.Logger) -> None:
+    @app.exception_handler(ApiError)
+    async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
+        return _error(exc.status, exc.detail, exc.revoked, exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [
+            {"loc": [str(part) for part in e.get("loc", ())], "msg": e.get("msg", "")}
+            for e in exc.errors()[:20]
+        ]
+        first = errors[0] if errors else {"loc": [], "msg": "invalid request"}
+        detail = f"{'.'.join(first['loc'])}: {first['msg']}"
+        return JSONResponse(
+            status_code=422, content={"detail": detail, "revoked": False, "errors": errors}
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return _error(exc.status_code, str(exc.detail), headers=dict(exc.headers or {}))
+
+    @app.exception_handler(IntegrityError)
+    async def _integrity(_request: Request, exc: IntegrityError) -> JSONResponse:
+        logger.warning("integrity error", extra={"fields": {"error": type(exc.orig).__name__}})
+        return _error(409, "the request conflicts with stored data")
+
+    @app.exception_handler(OperationalError)
+    async def _operational(_request: Request, exc: OperationalError) -> JSONResponse:
+        logger.error("database unavailable", extra={"fields": {"error": type(exc.orig).__name__}})
+        return _error(503, "database unavailable; try again later", headers={"Retry-After": "5"})
+
+    @app.exception_handler(DBAPIError)
+    async def _dbapi(_request: Request, exc: DBAPIError) -> JSONResponse:
+        logger.warning(
+            "database refused a value", extra={"fields": {"error": type(exc.orig).__name__}}
+        )
+        return _error(422, "the database refused a value in the request")
+
+
+def _address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def _principal(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Principal:
+    server: Server = request.app.state.server
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise ApiError(401, "device token required")
+    token = credentials.credentials
+    if len(token) > 256:
+        raise ApiError(401, "unknown device token")
+    with server.transaction() as session:
+        found = accounts.device_for_token(session, token)
+        if found is None:
+            raise ApiError(401, "unknown device token")
+        device, user = found
+        if device.revoked_at is not None or not user.active or user.deleted:
+            raise ApiError(401, "this device has been revoked", revoked=True)
+        now = server.now()
+        if device.last_seen_at is None or now - device.last_seen_at > timedelta(minutes=1):
+            device.last_seen_at = now
+        request.scope.setdefault("state", {})["device_id"] = device.id
+        return accounts.principal_for(device, user)
+
+
+Auth = Annotated[Principal, Depends(_principal)]
+
+
+def _admin(who: Auth) -> Principal:
+    if who.role != Role.ADMINISTRATOR:
+        raise forbidden("administrators only")
+    return who
+
+
+Admin = Annotated[Principal, Depends(_admin)]
+
+
+def _add_routes(app: FastAPI, server: Server) -> None:
+    @app.get("/healthz", response_model=p.Health, tags=["operations"])
+    def healthz() -> p.Health:
+        return p.Health(status="ok")
+
+    @app.get(
+        "/readyz",
+        response_model=p.Health,
+        tags=["operations"],
+        responses={503: {"model": p.ErrorBody}},
+    )
+    def readyz() -> Any:
+        try:
+            with server.engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+        except Exception:
+            return _error(503, "database unavailable")
+        if not db.is_ready(server.engine):
+            return _error(503, "database schema is not up to date; run init-db")
+        return p.Health(status="ready")
+
+    @app.post("/v1/enroll", response_model=p.EnrollResponse, tags=["devices"])
+    def enroll(body: p.EnrollRequest, request: Request) -> p.EnrollResponse:
+        address = _address(request)
+        now = server.now()
+        with server.transaction() as session:
+            accounts.check_rate_limit(session, server.settings, body.username, address, now)
+        with server.sessions() as session:
+            user = accounts.authenticate(session, server.settings, body.username, body.password)
+            session.commit()
+        with server.transaction() as session:
+            if user is None:
+                accounts.record_failure(session, body.username, address, now)
+                audit_log.server_audit(
+                    session, action="enroll", now=now, address=address, success=False
+                )
+        if user is None:
+            raise ApiError(401, "wrong user name or password")
+        with server.transaction() as session:
+            enrolment = accounts.enroll(
+                session, user, label=body.device_label, client=body.client, now=now
+            )
+            audit_log.server_audit(
+                session,
+                action="enroll",
+                now=now,
+                user_id=user.id,
+                device_id=enrolment.device_id,
+                address=address,
+                object_type="device",
+                object_id=enrolment.device_id,
+            )
+        return p.EnrollResponse(
+            device_id=enrolment.device_id,
+            token=enrolment.token,
+            user_id=enrolment.user_id,
+            role=str(enrolment.role),
+            team_id=enrolment.team_id,
+        )
+
+    @app.get("/v1/me", response_model=p.Me, tags=["devices"])
+    def me(who: Auth) -> p.Me:
+        return p.Me(
+            device_id=who.device_id, user_id=who.user_id, role=str(who.role), team_id=who.team_id
+        )
+
+    @app.post("/v1/push", response_model=p.PushResult, tags=["sync"])
+    def push(body: p.PushBatch, who: Auth) -> p.PushResult:
+        now = server.now()
+        with server.transaction() as session:
+            result, replay = PushService(session, who, now).push(body)
+            audit_log.server_audit(
+                session,
+                action="push",
+                now=now,
+                principal=who,
+                object_type="batch",
+                object_id=body.batch_id,
+                detail={
+                    "changes": len(body.changes),
+                    "conflicts": result.conflicts,
+                    "replay": replay,
+                },
+            )
+        return result
+
+    @app.get("/v1/changes", response_model=p.ChangesPage, tags=["sync"])
+    def changes(
+        who: Auth,
+        since: Annotated[int, Query(ge=0, le=p.MAX_SEQ)] = 0,
+        limit: Annotated[int, Query(ge=1, le=p.MAX_PAGE_LIMIT)] = 500,
+    ) -> p.ChangesPage:
+        if not who.sees_dossiers:
+            raise forbidden("administrators do not sync dossier data")
+        now = server.now()
+        with server.transaction() as session:
+            pull.sync_scope(session, who, since)
+        with server.transaction() as session:
+            page = pull.build_page(session, who, since, limit)
+            audit_log.server_audit(
+                session,
+                action="pull",
+                now=now,
+                principal=who,
+                detail={
+                    "since": since,
+                    "next_since": page.next_since,
+                    "rows": len(page.rows),
+                    "purges": len(page.purges),
+                },
+            )
+        return page
+
+    @app.get("/v1/households/{household_id}", response_model=p.HouseholdDossier, tags=["sync"])
+    def household(
+        household_id: Annotated[str, Path(pattern=_UUID)], who: Auth
+    ) -> p.HouseholdDossier:
+        if not who.sees_dossiers:
+            raise forbidden("administrators do not read dossiers")
+        now = server.now()
+        with server.transaction() as session:
+            if household_id not in in_scope(session, who, [household_id]):
+                raise not_found("no such household in your scope")
+            rows = pull.household_rows(session, household_id)
+            audit_log.server_audit(
+                session,
+                action="view",
+                now=now,
+                principal=who,
+                object_type="household",
+                object_id=household_id,
+                household_id=household_id,
+                detail={"rows": len(rows)},
+            )
+        return p.HouseholdDossier(household_id=household_id, rows=rows)
+
+    @app.post("/v1/audit", response_model=p.AuditUploadResult, tags=["audit"])
+    def upload_audit(body: p.AuditUpload, who: Auth) -> p.AuditUploadResult:
+        now = server.now()
+        with server.transaction() as session:
+            result = audit_log.upload(session, who, body, now)
+            audit_log.server_audit(
+                session,
+                action="audit_upload",
+                now=now,
+                principal=who,
+                detail={"accepted": result.accepted, "duplicates": result.duplicates},
+            )
+        return result
+
+    @app.get("/v1/admin/devices", response_model=list[p.DeviceInfo], tags=["admin"])
+    def admin_devices(who: Admin) -> list[p.DeviceInfo]:
+        with server.transaction() as session:
+            return [
+                p.DeviceInfo(
+                    device_id=d.id,
+                    user_id=d.user_id,
+                    label=d.label,
+                    created_at=d.created_at,
+                    last_seen_at=d.last_seen_at,
+                    revoked_at=d.revoked_at,
+                )
+                for d in accounts.list_devices(session)
+            ]
+
+    @app.post("/v1/admin/devices/{device_id}/revoke", response_model=p.DeviceInfo, tags=["admin"])
+    def admin_revoke(device_id: Annotated[str, Path(pattern=_UUID)], who: Admin) -> p.DeviceInfo:
+        now = server.now()
+        with server.transaction() as session:
+            accounts.revoke(session, device_id, now)
+            device = session.get(accounts.Device, device_id)
+            if device is None:
+                raise not_found("no such device")
+            audit_log.server_audit(
+                session,
+                action="revoke",
+                now=now,
+                principal=who,
+                object_type="device",
+                object_id=device_id,
+            )
+            return p.DeviceInfo(
+                device_id=device.id,
+                user_id=device.user_id,
+                label=device.label,
+                created_at=device.created_at,
+                last_seen_at=device.last_seen_at,
+                revoked_at=device.revoked_at,
+            )
+
+    @app.get("/v1/admin/users", response_model=list[p.UserInfo], tags=["admin"])
+    def admin_users(who: Admin) -> list[p.UserInfo]:
+        with server.transaction() as session:
+            return [
+                p.UserInfo(
+                    user_id=u.id,
+                    username=u.username,
+                    role=str(u.role),
+                    team_id=u.team_id,
+                    active=u.active,
+                )
+                for u in accounts.list_users(session)
+            ]

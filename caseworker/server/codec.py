@@ -1,0 +1,187 @@
+"""Synced tables on the wire: which tables and fields exist, JSON ⇄ column values.
+
+Error messages name the table and field, never the value (it may be a BSN or a name).
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Column, Date, DateTime, Enum, Integer, Numeric, String, Table
+from sqlalchemy import Text as SAText
+
+from caseworker.models import SYNC_COLUMNS, SYNCED_MODELS, SyncMixin
+from caseworker.models.base import UTCDateTime
+
+INT_MIN, INT_MAX = -(2**31), 2**31 - 1
+MAX_TEXT = 100_000
+MAX_JSON_CHARS = 1_000_000
+
+# Rows that belong to a household through a parent row: table -> (fk column, parent table).
+PARENT_OF: dict[str, tuple[str, str]] = {
+    "intake_questions": ("intake_id", "intakes"),
+    "plan_revisions": ("plan_id", "plans"),
+    "goals": ("plan_id", "plans"),
+    "actions": ("plan_id", "plans"),
+    "scores": ("assessment_id", "assessments"),
+}
+TEAM_TABLES = frozenset({"teams", "users"})
+ADMIN_ONLY_TABLES = TEAM_TABLES  # managed by administrators, never pushed by devices
+
+
+class CodecError(ValueError):
+    """A value that does not fit its column. ``field`` is ``table.column``."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+@dataclass(frozen=True)
+class TableInfo:
+    name: str
+    model: type[SyncMixin]
+    table: Table
+    order: int
+    writable: frozenset[str]  # columns a device may set (all but the sync columns)
+    required: frozenset[str]  # NOT NULL columns without a default
+
+    @property
+    def columns(self) -> dict[str, Column[Any]]:
+        return {c.name: c for c in self.table.columns}
+
+
+def _build() -> dict[str, TableInfo]:
+    infos: dict[str, TableInfo] = {}
+    for order, model in enumerate(SYNCED_MODELS):
+        table = model.__table__  # type: ignore[attr-defined]
+        assert isinstance(table, Table)
+        writable = frozenset(c.name for c in table.columns if c.name not in SYNC_COLUMNS)
+        required = frozenset(
+            c.name
+            for c in table.columns
+            if c.name in writable
+            and not c.nullable
+            and c.default is None
+            and c.server_default is None
+        )
+        infos[table.name] = TableInfo(table.name, model, table, order, writable, required)
+    return infos
+
+
+TABLES: dict[str, TableInfo] = _build()
+
+
+def _check_text(field: str, value: str, max_len: int | None) -> str:
+    if "\x00" in value:
+        raise CodecError(field, "contains a NUL character")
+    limit = max_len or MAX_TEXT
+    if len(value) > limit:
+        raise CodecError(field, f"is longer than {limit} characters")
+    return value
+
+
+def _check_json(field: str, value: Any) -> Any:
+    def walk(v: Any, depth: int) -> None:
+        if depth > 32:
+            raise CodecError(field, "is nested too deeply")
+        if isinstance(v, str):
+            _check_text(field, v, MAX_JSON_CHARS)
+        elif isinstance(v, float) and not math.isfinite(v):
+            raise CodecError(field, "holds a non-finite number")
+        elif isinstance(v, int) and not isinstance(v, bool) and abs(v) > 2**53:
+            raise CodecError(field, "holds a too large number")
+        elif isinstance(v, dict):
+            for k, item in v.items():
+                _check_text(field, str(k), 1000)
+                walk(item, depth + 1)
+        elif isinstance(v, list):
+            for item in v:
+                walk(item, depth + 1)
+
+    walk(value, 0)
+    return value
+
+
+def decode(table: str, column: Column[Any], value: Any) -> Any:
+    """A JSON value from a device → the Python value for ``column``. Raises CodecError."""
+    field = f"{table}.{column.name}"
+    if isinstance(column.type, JSON):
+        return _check_json(field, value)
+    if value is None:
+        if not column.nullable:
+            raise CodecError(field, "may not be empty")
+        return None
+    col_type = column.type
+    if isinstance(col_type, Enum):
+        allowed = col_type.enums
+        if not isinstance(value, str) or value not in allowed:
+            raise CodecError(field, "is not one of: " + ", ".join(allowed))
+        enum_cls = col_type.enum_class
+        return enum_cls(value) if enum_cls is not None else value
+    if isinstance(col_type, Boolean):
+        if not isinstance(value, bool):
+            raise CodecError(field, "must be true or false")
+        return value
+    if isinstance(col_type, Numeric):
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise CodecError(field, "must be a number")
+        if not math.isfinite(value) or abs(value) >= 10 ** (
+            (col_type.precision or 18) - (col_type.scale or 0)
+        ):
+            raise CodecError(field, "is out of range")
+        return float(value)
+    if isinstance(col_type, Integer):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise CodecError(field, "must be a whole number")
+        if not INT_MIN <= value <= INT_MAX:
+            raise CodecError(field, "is out of range")
+        return value
+    if isinstance(col_type, UTCDateTime | DateTime):
+        if not isinstance(value, str):
+            raise CodecError(field, "must be an ISO 8601 date-time")
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            raise CodecError(field, "must be an ISO 8601 date-time") from None
+        if parsed.tzinfo is None:
+            raise CodecError(field, "must carry a UTC offset")
+        if not 1900 <= parsed.year <= 2999:
+            raise CodecError(field, "is out of range")
+        return parsed
+    if isinstance(col_type, Date):
+        if not isinstance(value, str):
+            raise CodecError(field, "must be a date YYYY-MM-DD")
+        try:
+            parsed_date = date.fromisoformat(value)
+        except ValueError:
+            raise CodecError(field, "must be a date YYYY-MM-DD") from None
+        if not 1800 <= parsed_date.year <= 2999:
+            raise CodecError(field, "is out of range")
+        return parsed_date
+    if isinstance(col_type, String | SAText):
+        if not isinstance(value, str):
+            raise CodecError(field, "must be text")
+        return _check_text(field, value, getattr(col_type, "length", None))
+    raise CodecError(field, "has an unsupported type")  # pragma: no cover
+
+
+def encode(value: Any) -> Any:
+    """A column value → JSON."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def row_to_wire(info: TableInfo, row: Any) -> dict[str, Any]:
+    """A result row (mapping) of ``info.table`` → its full JSON state."""
+    return {name: encode(row[name]) for name in info.columns}

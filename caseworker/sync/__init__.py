@@ -1,0 +1,1 @@
+"""Synchronisation between the desktop client and the server (wire protocol in ``protocol``)."""
