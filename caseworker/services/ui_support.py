@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from caseworker.models import Role, Team, User
@@ -15,6 +15,7 @@ from caseworker.models.validators import require_text
 
 from .audit import AuditAction, record
 from .context import ServiceContext
+from .search import build_match_query
 
 
 @dataclass(frozen=True)
@@ -69,3 +70,16 @@ def create_local_user(session: Session, display_name: str, username: str | None 
 def audit_session_event(session: Session, ctx: ServiceContext, action: AuditAction) -> None:
     """Record an unlock or lock of the store by the desktop client (ids only)."""
     record(session, ctx, action, object_type="store")
+
+
+_ID_SEARCH_SQL = text("SELECT household_id FROM household_search WHERE household_search MATCH :q")
+
+
+def search_household_ids(session: Session, user_text: str) -> frozenset[str] | None:
+    """The set of households matching ``user_text`` (same query language as
+    ``search.search_households``), unranked and unlimited: search-as-you-type filters a
+    caseload that is already loaded, so it needs membership, not order. None = no query."""
+    query = build_match_query(user_text)
+    if query is None:
+        return None
+    return frozenset(row[0] for row in session.execute(_ID_SEARCH_SQL, {"q": query}))

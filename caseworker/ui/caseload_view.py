@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from caseworker.services.caseload import CaseloadRow, load_caseload
-from caseworker.services.search import search_households
+from caseworker.services.ui_support import search_household_ids
 
 from .caseload_model import ALERTS_ROLE, COL_ALERTS, COL_NAME, CaseloadFilter, CaseloadModel
 from .deps import AppDeps
@@ -166,8 +166,8 @@ class CaseloadView(QWidget):
         if not self._deps.store.is_open:
             return
         with self._deps.store.session() as session:
-            ids = search_households(session, text, limit=max(1, self.model.total_count()))
-        self.model.set_id_filter(frozenset(ids))
+            ids = search_household_ids(session, text)
+        self.model.set_id_filter(ids if ids is not None else frozenset())
 
     def focus_search(self) -> None:
         self.search_edit.setFocus()
