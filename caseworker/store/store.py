@@ -17,9 +17,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from filelock import FileLock, Timeout
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, event, text
 from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -77,6 +78,13 @@ class OpenStore:
         self._sessionmaker: sessionmaker[Session] | None = sessionmaker(
             engine, expire_on_commit=False
         )
+        # dispose() closes only idle connections; a session or connection still held
+        # elsewhere keeps its (keyed) connection, so refuse every statement after lock.
+        event.listen(engine, "before_cursor_execute", self._refuse_when_locked)
+
+    def _refuse_when_locked(self, *_args: Any) -> None:
+        if self._engine is None:
+            raise StoreLocked()
 
     @property
     def engine(self) -> Engine:

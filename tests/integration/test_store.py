@@ -478,6 +478,22 @@ def test_lock_disposes_the_engine(closed_store: Store) -> None:
     opened.close()  # idempotent
 
 
+def test_lock_cuts_off_sessions_and_connections_still_held(closed_store: Store) -> None:
+    """A session opened before the lock cannot read anything after it."""
+    opened = closed_store.unlock(PASSPHRASE)
+    held_session = opened.session()
+    held_conn = opened.engine.connect()
+    assert held_session.execute(select(Team.code)).scalar_one() == "selwerd"
+    assert held_conn.exec_driver_sql("SELECT count(*) FROM teams").scalar_one() == 1
+    opened.close()
+    with pytest.raises(StoreLocked):
+        held_session.execute(select(Team.code)).all()
+    with pytest.raises(StoreLocked):
+        held_conn.exec_driver_sql("SELECT code FROM teams").all()
+    held_session.close()
+    held_conn.close()
+
+
 # -- back-off -----------------------------------------------------------------------------------
 
 
