@@ -5,6 +5,7 @@ Items are matched by id, so an edited goal shows as changes, not as removed + ad
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -102,8 +103,8 @@ def _value(field: str, value: Any) -> str:
             return date.fromisoformat(value).strftime("%d-%m-%Y")
         except ValueError:
             return value
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else f"{value:g}".replace(".", ",")
     if isinstance(value, str):
         return _short(value)
     return str(value)
@@ -115,7 +116,12 @@ def _title(section_label: str, item: dict[str, Any]) -> str:
 
 
 def _field_changes(
-    before: dict[str, Any], after: dict[str, Any], prefix: str, section: str, subject: str | None
+    before: dict[str, Any],
+    after: dict[str, Any],
+    prefix: str,
+    section: str,
+    subject: str | None,
+    labels: Mapping[str, str],
 ) -> list[DiffLine]:
     lines: list[DiffLine] = []
     for field in sorted(set(before) | set(after), key=lambda f: (_ORDER.get(f, 999), f)):
@@ -126,7 +132,12 @@ def _field_changes(
             continue
         label = FIELD_LABELS.get(field, field)
         if field in _REFERENCES:
-            text = f"{label} gewijzigd"
+            if old in labels or new in labels:
+                old_name = labels.get(old, "leeg") if old else "leeg"
+                new_name = labels.get(new, "leeg") if new else "leeg"
+                text = f"{label} gewijzigd van {old_name} naar {new_name}"
+            else:
+                text = f"{label} gewijzigd"
         elif field in ("description", "summary", "justification", "pgb_reason"):
             text = f"{label} gewijzigd naar “{_value(field, new)}”"
         else:
@@ -136,11 +147,19 @@ def _field_changes(
 
 
 def diff_revisions(
-    old_snapshot: dict[str, Any] | None, new_snapshot: dict[str, Any]
+    old_snapshot: dict[str, Any] | None,
+    new_snapshot: dict[str, Any],
+    labels: Mapping[str, str] | None = None,
 ) -> list[DiffLine]:
-    """What changed from ``old_snapshot`` (None: the first revision) to ``new_snapshot``."""
+    """What changed from ``old_snapshot`` (None: the first revision) to ``new_snapshot``.
+
+    ``labels`` optionally maps ids (persons, network contacts, users, goals) to display
+    names, so that e.g. a changed coordinator reads "Regisseur gewijzigd van A naar B"."""
+    names: Mapping[str, str] = labels or {}
     old = old_snapshot or {"plan": {}, "goals": [], "actions": [], "provisions": []}
-    lines = _field_changes(old.get("plan", {}), new_snapshot.get("plan", {}), "", "plan", None)
+    lines = _field_changes(
+        old.get("plan", {}), new_snapshot.get("plan", {}), "", "plan", None, names
+    )
     if old_snapshot is None:
         lines = []  # the first revision: only the items are listed, as added
     for section, label in SECTIONS:
@@ -154,7 +173,7 @@ def diff_revisions(
         for item_id, item in after.items():
             if item_id in before:
                 prefix = f"{_title(label, before[item_id])}: "
-                lines.extend(_field_changes(before[item_id], item, prefix, section, item_id))
+                lines.extend(_field_changes(before[item_id], item, prefix, section, item_id, names))
         for item_id, item in before.items():
             if item_id not in after:
                 lines.append(

@@ -302,3 +302,41 @@ def test_agreement_validation_and_coordinator(
             )
             == 1
         )
+
+
+def test_diff_lines_for_plan_and_provision_fields() -> None:
+    old = {
+        "schema": 1,
+        "plan": {"coordinator_id": "u1", "summary": "Rust", "evaluation_on": "2027-01-01"},
+        "goals": [],
+        "actions": [
+            {"id": "a1", "description": "Bellen", "actor": "self", "step": 1, "person_id": "p1"}
+        ],
+        "provisions": [
+            {"id": "v1", "catalogue_code": "wmo-hh2", "funding": "zin", "units": 3.0,
+             "cost_cents_per_period": 12050, "step": 4, "status": "granted"},
+        ],
+    }  # fmt: skip
+    new = {
+        "schema": 1,
+        "plan": {"coordinator_id": "u2", "summary": "Rust", "evaluation_on": "2027-03-01"},
+        "goals": [],
+        "actions": [
+            {"id": "a1", "description": "Bellen", "actor": "network", "step": 1,
+             "person_id": "p2"},
+        ],
+        "provisions": [
+            {"id": "v1", "catalogue_code": "wmo-hh2", "funding": "pgb", "units": 2.5,
+             "cost_cents_per_period": 9900, "step": 4, "status": "granted"},
+        ],
+    }  # fmt: skip
+    lines = [d.text for d in diff_revisions(old, new, {"u1": "Anna", "u2": "Bram"})]
+    assert lines == [
+        "Regisseur gewijzigd van Anna naar Bram",
+        "Evaluatiedatum gewijzigd van 01-01-2027 naar 01-03-2027",
+        "Actie “Bellen”: Gezinslid gewijzigd",
+        "Actie “Bellen”: Uitvoerder gewijzigd van het gezin zelf naar sociaal netwerk",
+        "Voorziening “wmo-hh2”: Financiering gewijzigd van zorg in natura naar PGB",
+        "Voorziening “wmo-hh2”: Omvang gewijzigd van 3 naar 2,5",
+        "Voorziening “wmo-hh2”: Kosten per periode gewijzigd van € 120,50 naar € 99,00",
+    ]
