@@ -80,9 +80,9 @@ def test_follow_a_number_to_its_households_and_export(
         dashboard.categories.item(r, 0).text(): r  # type: ignore[union-attr]
         for r in range(dashboard.categories.rowCount())
     }
-    assert "jeugdhulp_ambulant" in categories
+    assert "Jeugdhulp ambulant" in categories
     with qtbot.waitSignal(dashboard.households_requested, timeout=1000) as clicked:
-        dashboard.click_number(dashboard.categories, categories["jeugdhulp_ambulant"], 1)
+        dashboard.click_number(dashboard.categories, categories["Jeugdhulp ambulant"], 1)
     assert clicked.args[1] == [stacked.household_id]
 
     out = tmp_path / "indicatoren.csv"

@@ -55,6 +55,12 @@ def _value(ind: Indicator) -> str:
     return f"{ind.value * 100:.1f} %".replace(".", ",")
 
 
+def category_name(code: str) -> str:
+    """A readable name for a catalogue category code (the reference has codes only)."""
+    text = code.replace("_", " ")
+    return text[:1].upper() + text[1:]
+
+
 class TeamDashboard(QWidget):
     households_requested = Signal(str, list)  # label, household ids
     household_opened = Signal(str)  # a household id from the drill-down list
@@ -111,12 +117,16 @@ class TeamDashboard(QWidget):
             [self.tr("Client experience"), self.tr("Mean (1–5)"), self.tr("Agree (4–5)"),
              self.tr("Answers")],
         )  # fmt: skip
-        tables_layout.addWidget(QLabel(f"<b>{self.tr('Indicators')}</b>", tables))
-        tables_layout.addWidget(self.table, 3)
-        tables_layout.addWidget(QLabel(f"<b>{self.tr('Users per category')}</b>", tables))
-        tables_layout.addWidget(self.categories, 3)
-        tables_layout.addWidget(QLabel(f"<b>{self.tr('Client experience at closure')}</b>", tables))
-        tables_layout.addWidget(self.experience, 2)
+        titles = (
+            self.tr("Indicators"),
+            self.tr("Users per category"),
+            self.tr("Client experience at closure"),
+        )
+        for title, table, stretch in zip(
+            titles, (self.table, self.categories, self.experience), (3, 2, 3), strict=True
+        ):
+            tables_layout.addWidget(QLabel(f"<b>{title}</b>", tables))
+            tables_layout.addWidget(table, stretch)
         side = QWidget(split)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -185,15 +195,20 @@ class TeamDashboard(QWidget):
         rows: list[list[Cell]] = []
         for code, label in INDICATOR_LABELS.items():
             i: Indicator = getattr(ind, code)
+            numerator = format_euro(i.numerator) if i.unit == "cents" else str(i.numerator)
             rows.append(
-                [Cell(label), Cell(_value(i)), Cell(str(i.numerator), i.household_ids),
+                [Cell(label), Cell(_value(i)), Cell(numerator, i.household_ids),
                  Cell(str(i.denominator), i.denominator_household_ids)]
             )  # fmt: skip
         self._fill(self.table, rows)
         self._fill(
             self.categories,
             [
-                [Cell(u.category), Cell(str(u.households), u.household_ids), Cell(str(u.persons))]
+                [
+                    Cell(category_name(u.category)),
+                    Cell(str(u.households), u.household_ids),
+                    Cell(str(u.persons)),
+                ]
                 for u in ind.users_per_category
             ],
         )

@@ -58,6 +58,7 @@ class IntakeWizard(QWizard):
         self.autosave.failed.connect(self._save_failed)
         self._error_box: QMessageBox | None = None
         for page in self.pages:
+            page.setFinalPage(True)  # "Save and close" is possible on every step
             self.addPage(page)
             page.load(view)
             page.edited.connect(self.autosave.trigger)

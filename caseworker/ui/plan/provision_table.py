@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidg
 from caseworker.reference import Reference
 from caseworker.services.provisions import ProvisionView
 
-from .widgets import format_date, format_euro, tr
+from .widgets import format_date, format_euro
 
 PROVISION_ID = Qt.ItemDataRole.UserRole
 
@@ -34,11 +34,19 @@ class ProvisionTable(QTableWidget):
     def __init__(self, reference: Reference, parent: QWidget | None = None) -> None:
         super().__init__(0, 8, parent)
         self._reference = reference
-        self.setAccessibleName(tr("Provisions"))
+        self.setAccessibleName(self.tr("Provisions"))
         self.setHorizontalHeaderLabels(
-            [tr("Provision"), tr("Step"), tr("For"), tr("Funding"), tr("Units"),
-             tr("Period"), tr("Cost"), tr("Status")]
-        )  # fmt: skip
+            [
+                self.tr("Provision"),
+                self.tr("Step"),
+                self.tr("For"),
+                self.tr("Funding"),
+                self.tr("Units"),
+                self.tr("Period"),
+                self.tr("Cost"),
+                self.tr("Status"),
+            ]
+        )
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -49,12 +57,17 @@ class ProvisionTable(QTableWidget):
 
     def set_provisions(self, provisions: tuple[ProvisionView, ...], names: dict[str, str]) -> None:
         statuses = {
-            "proposed": tr("proposed"),
-            "granted": tr("granted"),
-            "ended": tr("ended"),
-            "rejected": tr("rejected"),
+            "proposed": self.tr("proposed"),
+            "granted": self.tr("granted"),
+            "ended": self.tr("ended"),
+            "rejected": self.tr("rejected"),
         }
-        periods = {"week": tr("/week"), "month": tr("/month"), "year": tr("/year"), "once": ""}
+        periods = {
+            "week": self.tr("/week"),
+            "month": self.tr("/month"),
+            "year": self.tr("/year"),
+            "once": "",
+        }
         self.setRowCount(len(provisions))
         for row, p in enumerate(provisions):
             item = self._reference.catalogue.get(p.catalogue_code)
@@ -67,7 +80,7 @@ class ProvisionTable(QTableWidget):
             cells = [
                 item.name if item else p.catalogue_code,
                 str(p.step),
-                names.get(p.person_id or "", tr("Household")),
+                names.get(p.person_id or "", self.tr("Household")),
                 p.funding.value.upper() if p.funding.value != "none" else "–",
                 units,
                 " – ".join(x for x in (format_date(p.start_on), format_date(p.end_on)) if x),

@@ -14,10 +14,6 @@ DUTCH = QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
 _EMPTY = QDate(1900, 1, 1)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("plan", text)
-
-
 def to_qdate(value: date | None) -> QDate:
     if value is None:
         return QDate(_EMPTY)
@@ -37,7 +33,7 @@ def format_date(value: date | None) -> str:
 def format_euro(cents: int | None) -> str:
     if cents is None:
         return ""
-    return DUTCH.toCurrencyString(cents / 100, "€ ")
+    return DUTCH.toCurrencyString(cents / 100, "€")
 
 
 class DateEdit(QDateEdit):
@@ -89,12 +85,17 @@ def error_text(exc: BaseException) -> str:
         return exc.message
     if isinstance(exc, ServiceError):
         return str(exc)
-    return tr("The change could not be saved.")
+    return QCoreApplication.translate("plan", "The change could not be saved.")
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     """A non-blocking warning (never a nested event loop)."""
-    box = QMessageBox(QMessageBox.Icon.Warning, tr("Not saved"), error_text(exc), parent=parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("plan", "Not saved"),
+        error_text(exc),
+        parent=parent,
+    )
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box

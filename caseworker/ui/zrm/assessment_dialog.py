@@ -32,10 +32,11 @@ from caseworker.ui.plan.widgets import DateEdit, error_text, fill_combo, select_
 class _DomainRow:
     def __init__(self, grid: QGridLayout, row: int, code: str, name: str, parent: QWidget) -> None:
         self.code = code
-        self.include = QCheckBox(name, parent)
+        self.include = QCheckBox(name.replace("&", "&&"), parent)
         self.include.setChecked(True)
         self.include.setAccessibleName(name)
         self.score = QComboBox(parent)
+        self.score.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.score.setAccessibleName(name)
         self.previous = QLabel(parent)
         self.change = QLabel(parent)

@@ -93,6 +93,8 @@ class RadarChartView(QChartView):
                 series = QLineSeries()
                 series.setName(titles[key])
                 series.setPen(_pen(SERIES_COLOURS[key], 2.5, dashed=key == "target"))
+                series.setPointsVisible(True)  # a single target still shows as a dot
+                series.setColor(QColor(SERIES_COLOURS[key]))
                 points = [(i * step, float(v)) for i, v in enumerate(values) if v is not None]
                 for angle, value in points:
                     series.append(angle, value)

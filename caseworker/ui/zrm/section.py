@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseworker.services.assessments import history, radar_data, trend_data
+from caseworker.services.assessments import history, latest_scores, radar_data, trend_data
 from caseworker.ui.deps import AppDeps
 from caseworker.ui.plan.choices import PersonChoice, instruments_for
 from caseworker.ui.plan.household_choices import person_choices
-from caseworker.ui.plan.widgets import fill_combo, format_date
+from caseworker.ui.plan.widgets import fill_combo, format_date, select_data
 
 from .assessment_dialog import AssessmentDialog
 from .charts import RadarChartView, TrendChartView
@@ -66,6 +66,7 @@ class ZrmSection(QWidget):
         )
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
         layout.addWidget(self.table, 1)
 
         self.subject.currentIndexChanged.connect(self._subject_changed)
@@ -79,7 +80,13 @@ class ZrmSection(QWidget):
             self.subject, [(p.label, p.id) for p in self._persons], empty=self.tr("Household")
         )
         if self._persons:
-            self.subject.setCurrentIndex(1)
+            ids = [p.id for p in self._persons]
+            with self._deps.store.session() as s:
+                measured = latest_scores(s, ids)
+            first = next((pid for pid in ids if measured.get(pid)), ids[0])
+            self.subject.blockSignals(True)
+            select_data(self.subject, first)
+            self.subject.blockSignals(False)
         self._subject_changed()
 
     def _subject_changed(self) -> None:
