@@ -31,7 +31,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 bench: $(STAMP)
-	$(BIN)/python -m pytest tests/benchmarks -q -s -p no:xdist
+	CASEWORKER_BENCH=1 $(BIN)/python -m pytest tests/benchmarks -q -s -p no:xdist
 
 clean:
 	rm -rf $(VENV) build *.egg-info

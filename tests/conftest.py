@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -16,6 +17,9 @@ from caseworker.models import Role, Team, User
 from caseworker.services import ServiceContext
 from caseworker.store import KdfParams, OpenStore, Store
 
+# Benchmarks run only through `make bench` (CASEWORKER_BENCH=1), never in `make test`.
+collect_ignore = [] if os.environ.get("CASEWORKER_BENCH") else ["benchmarks"]
+
 PASSPHRASE = "kopje koffie aan de keukentafel"
 FAST_KDF = KdfParams.fast_for_tests()
 
@@ -25,9 +29,18 @@ def store_dir(tmp_path: Path) -> Path:
     return tmp_path / "store"
 
 
+@pytest.fixture(scope="session")
+def template_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One freshly created and migrated store per test process, copied for each test."""
+    directory = tmp_path_factory.mktemp("template") / "store"
+    Store(directory).create(PASSPHRASE, FAST_KDF).close()
+    return directory
+
+
 @pytest.fixture
-def open_store(store_dir: Path) -> Iterator[OpenStore]:
-    opened = Store(store_dir).create(PASSPHRASE, FAST_KDF)
+def open_store(store_dir: Path, template_store: Path) -> Iterator[OpenStore]:
+    shutil.copytree(template_store, store_dir, ignore=shutil.ignore_patterns("*.lock"))
+    opened = Store(store_dir).unlock(PASSPHRASE)
     try:
         yield opened
     finally:
