@@ -333,7 +333,7 @@ def test_saving_a_field_is_one_small_update_and_audited_with_ids_only(
     statements: list[str] = []
 
     def _count(_c: Connection, _cur: object, stmt: str, *_a: object) -> None:
-        statements.append(stmt.split()[0].upper())
+        statements.append(" ".join(stmt.split()[:3]).upper())
 
     event.listen(open_store.engine, "before_cursor_execute", _count)
     try:
@@ -343,8 +343,10 @@ def test_saving_a_field_is_one_small_update_and_audited_with_ids_only(
             svc.save_strengths(s, ctx, intake_id, "Vader kookt graag", None)
     finally:
         event.remove(open_store.engine, "before_cursor_execute", _count)
-    assert statements.count("UPDATE") == 1
-    assert statements.count("INSERT") == 1  # the audit event
+    assert [st for st in statements if st.startswith(("UPDATE", "DELETE"))] == [
+        "UPDATE INTAKES SET"
+    ]
+    assert statements.count("INSERT INTO AUDIT_EVENTS") == 1  # (a sync outbox row may follow)
     with open_store.session() as s:
         intake = s.get(Intake, intake_id)
         assert intake is not None and intake.updated_by == ctx.user_id
