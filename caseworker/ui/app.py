@@ -12,6 +12,7 @@ from caseworker.reference import Reference
 from caseworker.store import KdfParams
 
 from .controller import AppController
+from .plan.wiring import CaseworkWiring, casework_sections
 from .tasks import ThreadTaskRunner
 from .theme import apply_theme
 
@@ -65,7 +66,9 @@ def run_app(
         lambda: reference,
         kdf=kdf,
         demo_passphrase=demo_passphrase,
+        sections=casework_sections(),
     )
+    CaseworkWiring(controller)  # intake wizard, team dashboard (caseworker.ui.plan.wiring)
     app.aboutToQuit.connect(controller.shutdown)
     app.setQuitOnLastWindowClosed(True)
     controller.start()

@@ -36,6 +36,7 @@ LAST_USER_KEY = "session/last_user_id"  # a random id, no personal data
 class AppController(QObject):
     unlocked = Signal()
     locked = Signal()
+    about_to_lock = Signal()  # the store is still open: save drafts, close editors
 
     def __init__(
         self,
@@ -125,6 +126,7 @@ class AppController(QObject):
     def lock(self) -> None:
         if self.open_store is None:
             return
+        self.about_to_lock.emit()
         self.idle.stop()
         opened, deps = self.open_store, self.deps
         self.window.show_locked()
