@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Date, Select, and_, case, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from caseworker.models import (
@@ -158,15 +158,18 @@ def _evaluation(
 def _zrm(session: Session, today: date, ids: frozenset[str] | None) -> Iterable[tuple[str, Alert]]:
     cutoff = add_months(today, -ZRM_MAX_AGE_MONTHS)
     adult_born_before = add_months(today, -18 * 12)
-    latest = func.max(Assessment.assessed_on)
-    has_plan = func.max(Plan.id).is_not(None)
+    latest = (
+        select(func.max(Assessment.assessed_on))
+        .where(Assessment.person_id == Person.id, Assessment.deleted.is_(False))
+        .correlate(Person)
+        .scalar_subquery()
+    )
+    # no assessment at all: due when a plan exists (date.min), never otherwise (date.max)
+    when_none = case((Plan.id.is_(None), literal(date.max, Date)), else_=literal(date.min, Date))
     query = (
-        select(Person.household_id, func.count(func.distinct(Person.id)))
+        select(Person.household_id)
         .select_from(Person)
         .join(Household, Household.id == Person.household_id)
-        .outerjoin(
-            Assessment, and_(Assessment.person_id == Person.id, Assessment.deleted.is_(False))
-        )
         .outerjoin(
             Plan,
             and_(
@@ -180,13 +183,11 @@ def _zrm(session: Session, today: date, ids: frozenset[str] | None) -> Iterable[
             Person.deleted.is_(False),
             or_(Person.birth_date.is_(None), Person.birth_date <= adult_born_before),
             or_(Household.status == HouseholdStatus.ACTIVE, Plan.id.is_not(None)),
+            func.coalesce(latest, when_none) < cutoff,
         )
-        .group_by(Person.household_id, Person.id)
-        .having(or_(latest < cutoff, and_(latest.is_(None), has_plan)))
     )
-    query = _restrict(query, Person.household_id, ids)
     counts: dict[str, int] = defaultdict(int)
-    for household_id, _n in session.execute(query):
+    for (household_id,) in session.execute(_restrict(query, Person.household_id, ids)):
         counts[household_id] += 1
     for household_id, n in counts.items():
         who = "1 gezinslid" if n == 1 else f"{n} gezinsleden"

@@ -54,11 +54,12 @@ def load_caseload(
     sorted by name. A user without a team sees their own households under "team"."""
     if scope not in ("mine", "team"):
         raise ValidationError("scope", "onbekende selectie")
+    # a correlated count walks ix_persons_household for the selected rows only
     members = (
-        select(Person.household_id.label("household_id"), func.count().label("n"))
-        .where(Person.deleted.is_(False))
-        .group_by(Person.household_id)
-        .subquery()
+        select(func.count())
+        .where(Person.household_id == Household.id, Person.deleted.is_(False))
+        .correlate(Household)
+        .scalar_subquery()
     )
     query = (
         select(
@@ -75,7 +76,7 @@ def load_caseload(
             Household.coordinator_id,
             User.display_name,
             Plan.evaluation_on,
-            func.coalesce(members.c.n, 0),
+            members,
         )
         .outerjoin(User, User.id == Household.coordinator_id)
         .outerjoin(
@@ -86,7 +87,6 @@ def load_caseload(
                 Plan.status != PlanStatus.CLOSED,
             ),
         )
-        .outerjoin(members, members.c.household_id == Household.id)
         .where(Household.deleted.is_(False))
     )
     team_id: str | None = None
@@ -100,7 +100,8 @@ def load_caseload(
         query = query.where(Household.coordinator_id == ctx.user_id)
     if not include_closed:
         query = query.where(Household.status != HouseholdStatus.CLOSED)
-    rows = session.execute(query).all()
+    # Core execution: plain rows without the ORM's per-row loading machinery.
+    rows = session.connection().execute(query).all()
     alerts = compute_alerts(session, ctx.today(), household_ids=[r[0] for r in rows])
     result = [
         CaseloadRow(

@@ -90,9 +90,11 @@ def address_line(
     street: str | None, house_number: str | None, postcode: str | None, city: str | None
 ) -> str:
     """'Hoofdstraat 12a, 9712 AB Groningen' with missing parts left out."""
-    first = " ".join(p for p in (street, house_number) if p)
-    second = " ".join(p for p in (postcode, city) if p)
-    return ", ".join(p for p in (first, second) if p)
+    first = f"{street} {house_number}" if street and house_number else street or house_number
+    second = f"{postcode} {city}" if postcode and city else postcode or city
+    if first and second:
+        return f"{first}, {second}"
+    return first or second or ""
 
 
 # --- shared validation helpers (used by persons, network, journal) -----------------

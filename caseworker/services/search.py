@@ -28,7 +28,12 @@ _YMD_RE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _MAX_TOKENS = 12
 _BSN_LEN = 9
 
-_SEARCH_SQL = text(
+_PROBE_SQL = text(
+    "SELECT s.household_id, h.name FROM household_search AS s "
+    "JOIN households AS h ON h.id = s.household_id "
+    "WHERE household_search MATCH :query AND h.deleted = 0 LIMIT :limit"
+)
+_RANKED_SQL = text(
     "SELECT s.household_id FROM household_search AS s "
     "JOIN households AS h ON h.id = s.household_id "
     "WHERE household_search MATCH :query AND h.deleted = 0 "
@@ -130,9 +135,17 @@ def search_households(session: Session, text: str, *, limit: int = 500) -> list[
     """Household ids matching ``text``, best first; tombstoned households never appear.
 
     Empty or punctuation-only text finds nothing (the caller shows its full list).
+    When more than ``limit`` households match (one or two typed characters), ranking
+    them all would cost more than a frame and mean little: the first ``limit`` found
+    are returned sorted by name instead.
     """
     query = build_match_query(text)
     if query is None or limit <= 0:
         return []
-    rows = session.execute(_SEARCH_SQL, {"query": query, "limit": limit})
+    probe = session.execute(_PROBE_SQL, {"query": query, "limit": limit + 1}).all()
+    if len(probe) > limit:
+        return [row[0] for row in sorted(probe[:limit], key=lambda r: (r[1].casefold(), r[0]))]
+    if len(probe) <= 1:
+        return [row[0] for row in probe]
+    rows = session.execute(_RANKED_SQL, {"query": query, "limit": limit})
     return [row[0] for row in rows]
