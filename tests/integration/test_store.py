@@ -23,6 +23,7 @@ from caseworker.store import (
     KdfParams,
     KeyFileInvalid,
     KeyFileMissing,
+    MigrationFailed,
     OpenStore,
     Store,
     StoreExists,
@@ -404,6 +405,26 @@ def test_migration_from_an_empty_schema_takes_an_encrypted_backup(closed_store: 
             assert conn.exec_driver_sql("PRAGMA cipher_integrity_check").fetchall() == []
     finally:
         backup_engine.dispose()
+
+
+def test_database_from_a_newer_version_is_not_touched(closed_store: Store) -> None:
+    db_key = KeyFile.read(closed_store.paths.key_file).unwrap(PASSPHRASE)
+    engine = make_engine(closed_store.paths.database, db_key)
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql("UPDATE alembic_version SET version_num = '9999_future'")
+    finally:
+        engine.dispose()
+    db_before = sha256(closed_store.paths.database)
+    with pytest.raises(MigrationFailed) as info:
+        closed_store.unlock(PASSPHRASE)
+    assert "caseworker-9999_future-" in str(info.value)  # names the backup it took
+    assert sha256(closed_store.paths.database) == db_before
+    assert [
+        p.name.startswith("caseworker-9999_future-") for p in closed_store.paths.backups.iterdir()
+    ] == [True]
+    with pytest.raises(MigrationFailed):  # and the lock was released: a retry gets as far
+        closed_store.unlock(PASSPHRASE)
 
 
 # -- one process at a time, locking -------------------------------------------------------------
