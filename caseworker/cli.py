@@ -63,7 +63,7 @@ def _ask(prompt: str, env: str, *, confirm: bool = False) -> str:
         first = getpass.getpass(prompt)
         if confirm and getpass.getpass("Herhaal het wachtwoord: ") != first:
             raise CliError("De wachtwoorden zijn niet gelijk; er is niets gewijzigd.", EXIT_USAGE)
-    except EOFError:
+    except (EOFError, OSError):
         raise CliError(f"Geen wachtwoord opgegeven (zet {env} of gebruik een terminal).") from None
     return first
 
@@ -131,8 +131,9 @@ def cmd_store_change_passphrase(args: argparse.Namespace, out: TextIO) -> int:
     from caseworker.store import Store
 
     store = Store(_store_dir(args))
-    store.read_key_file()  # missing store: a clear message before any prompt
+    keyfile = store.read_key_file()  # missing store: a clear message before any prompt
     old = _ask("Huidig wachtwoord: ", PASSPHRASE_ENV)
+    keyfile.unwrap(old)  # a wrong passphrase fails before the new one is asked
     new = _ask("Nieuw wachtwoord: ", NEW_PASSPHRASE_ENV, confirm=True)
     store.change_passphrase(old, new)
     print("Wachtwoord gewijzigd.", file=out)
