@@ -35,7 +35,7 @@ from caseworker.models import (
     SafetySignal,
     Score,
 )
-from caseworker.models.base import Base
+from caseworker.models.base import Base, SyncMixin
 
 from . import audit
 from .audit import AuditAction
@@ -70,14 +70,14 @@ def row_dict(row: Base) -> dict[str, Any]:
 
 def _rows(
     session: Session,
-    model: type[Base],
+    model: type[SyncMixin],
     condition: ColumnElement[bool],
     include_deleted: bool,
     order: Any,
 ) -> list[Any]:
     query = select(model).where(condition).order_by(order)
     if not include_deleted:
-        query = query.where(model.deleted.is_(False))  # type: ignore[attr-defined]
+        query = query.where(model.deleted.is_(False))
     return list(session.execute(query).scalars())
 
 
@@ -87,7 +87,7 @@ def export_household(
     household = require_household(session, household_id)
     hid = household.id
 
-    def rows(model: type[Base], condition: ColumnElement[bool], order: Any) -> list[Any]:
+    def rows(model: type[SyncMixin], condition: ColumnElement[bool], order: Any) -> list[Any]:
         return _rows(session, model, condition, include_deleted, order)
 
     persons = rows(Person, Person.household_id == hid, Person.birth_date)

@@ -217,7 +217,12 @@ def update_household(
 ) -> None:
     household = _load(session, household_id)
     values = _validated(session, ctx, data, current=household)
-    if household.closed_on is not None and values["opened_on"] > household.closed_on:  # type: ignore[operator]
+    opened_on = values["opened_on"]
+    if (
+        household.closed_on is not None
+        and isinstance(opened_on, date)
+        and opened_on > household.closed_on
+    ):
         raise ValidationError("opened_on", "startdatum ligt na de afsluitdatum")
     fields = changed_fields(household, values)
     if not fields:

@@ -9,9 +9,10 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, select
 
 from caseworker.models import (
+    AuditEvent,
     GoalStatus,
     Household,
     HouseholdStatus,
@@ -271,3 +272,20 @@ def test_export_tombstones_only_on_request(open_store: OpenStore, ctx: ServiceCo
     assert len(exports) == 2
     with pytest.raises(NotFound), open_store.transaction() as s:
         export_household(s, ctx, "missing")
+
+
+def test_empty_dossier_and_export(open_store: OpenStore, ctx: ServiceContext) -> None:
+    with open_store.transaction() as s:
+        hid = household(s, ctx, "Familie Çelik")
+        d = open_dossier(s, ctx, hid)
+        data = export_household(s, ctx, hid)
+    assert d.persons == () and d.plan is None and d.zrm == () and d.alerts == ()
+    assert [item.kind for item in d.timeline] == ["opened"]
+    assert data["plan"] is None and data["persons"] == []
+    with open_store.session() as s:
+        details = [
+            str(e.detail)
+            for e in s.execute(select(AuditEvent).where(AuditEvent.household_id == hid)).scalars()
+        ]
+    assert len(details) == 3  # create, view, export
+    assert not any("Çelik" in d for d in details)

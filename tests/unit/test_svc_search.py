@@ -29,7 +29,8 @@ def _make_families(s: Session, ctx: ServiceContext) -> dict[str, str]:
                      postcode="9715 AC", city="Groningen")  # fmt: skip
     add_person(s, ctx, smit, PersonInput("Jan", "Smit", date(1950, 1, 2), "parent",
                                          bsn="111222333"))  # fmt: skip
-    janssen = household(s, ctx, "Familie Janssen", postcode="9741 KL", city="Groningen")
+    janssen = household(s, ctx, "Familie Janssen", postcode="9741 KL", city="Groningen",
+                        street="Çelikstraat")  # fmt: skip
     add_person(s, ctx, janssen, PersonInput("Noor", "Janssen", date(2001, 12, 3), "other"))
     return {"zoe": zoe, "smit": smit, "janssen": janssen}
 
@@ -75,6 +76,7 @@ def own(open_store: OpenStore, ctx: ServiceContext) -> dict[str, str]:
         ("ZOE JANS", {"zoe"}),
         ("jans", {"zoe", "janssen"}),  # prefix on the last token
         ("jansen ", {"zoe"}),  # a trailing space ends the word: no prefix
+        ("celikstr", {"janssen"}),  # Ç folded
         ("janss", {"janssen"}),
         ("123456782", {"zoe"}),  # BSN
         ("1234 56 782", {"zoe"}),  # BSN typed in groups
