@@ -13,7 +13,8 @@ import pytest
 from sqlalchemy import select
 
 from caseworker.server import cli, db
-from caseworker.server.tables import Account, Device as DeviceRow, ServerAuditEvent
+from caseworker.server.tables import Account, ServerAuditEvent
+from caseworker.server.tables import Device as DeviceRow
 from caseworker.services.audit import GENESIS_HASH, event_hash
 
 from .conftest import ServerEnv
@@ -41,7 +42,10 @@ def test_wrong_password_and_rate_limit(env: ServerEnv, world: World):
         r = c.post("/v1/enroll", json={"username": "cw_a", "password": PASSWORD})
         assert r.status_code == 429 and r.headers["Retry-After"].isdigit()
         # another user name from the same address is not blocked
-        assert c.post("/v1/enroll", json={"username": "cw_a2", "password": PASSWORD}).status_code == 200
+        assert (
+            c.post("/v1/enroll", json={"username": "cw_a2", "password": PASSWORD}).status_code
+            == 200
+        )
         # an unknown user name answers exactly like a wrong password
         r = c.post("/v1/enroll", json={"username": "onbekend", "password": PASSWORD})
         assert r.status_code == 401 and r.json()["detail"] == "wrong user name or password"
@@ -136,7 +140,9 @@ def test_device_audit_upload_checks_the_chain(
     assert other.post("/v1/audit", json={"events": _chain(other, 1)}).status_code == 200
 
 
-def test_admin_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+def test_admin_cli(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
     url = db.sqlite_url(tmp_path / "cli.db")
     monkeypatch.setenv("CASEWORKER_SERVER_DATABASE_URL", url)
     monkeypatch.setenv("CASEWORKER_SERVER_ARGON2_MEMORY_KIB", "8")
@@ -152,14 +158,31 @@ def test_admin_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pyte
         cli.main(["list-devices"])
     assert "0001" in run("init-db")
     team_id = run("create-team", "vinkhuizen", "WIJ Vinkhuizen")
-    user_id = run("create-user", "a.devries", "--role", "caseworker", "--team", "vinkhuizen",
-                  "--password-stdin", stdin=PASSWORD + "\n")
+    user_id = run(
+        "create-user",
+        "a.devries",
+        "--role",
+        "caseworker",
+        "--team",
+        "vinkhuizen",
+        "--password-stdin",
+        stdin=PASSWORD + "\n",
+    )
     assert len(team_id) == 36 and len(user_id) == 36
     with pytest.raises(SystemExit, match="12 characters"):
-        run("create-user", "kort", "--role", "caseworker", "--team", "vinkhuizen",
-            "--password-stdin", stdin="kort\n")
-    enrolled = json.loads(run("enroll", "a.devries", "--label", "laptop-1", "--password-stdin",
-                              stdin=PASSWORD + "\n"))
+        run(
+            "create-user",
+            "kort",
+            "--role",
+            "caseworker",
+            "--team",
+            "vinkhuizen",
+            "--password-stdin",
+            stdin="kort\n",
+        )
+    enrolled = json.loads(
+        run("enroll", "a.devries", "--label", "laptop-1", "--password-stdin", stdin=PASSWORD + "\n")
+    )
     listing = run("list-devices")
     assert enrolled["device_id"] in listing and "active" in listing
     assert enrolled["token"] not in listing

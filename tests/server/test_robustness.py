@@ -40,40 +40,94 @@ def _bad_pushes(world: World, hh_id: str) -> list[tuple[str, Any]]:
         ("not a list of changes", {"batch_id": str(uuid.uuid4()), "changes": "x"}),
         ("no batch id", {"changes": []}),
         ("batch id not a uuid", {"batch_id": "1", "changes": []}),
-        ("unknown table", {"batch_id": str(uuid.uuid4()),
-                           "changes": [{"table": "secrets", "row_id": rid}]}),
-        ("unknown field", {"batch_id": str(uuid.uuid4()),
-                           "changes": [{**good, "changed": {**good["changed"], "x": 1}}]}),
-        ("server field", {"batch_id": str(uuid.uuid4()),
-                          "changes": [{**good, "changed": {**good["changed"], "version": 9}}]}),
-        ("wrong type", {"batch_id": str(uuid.uuid4()),
-                        "changes": [{**good, "changed": {**good["changed"], "given_name": 5}}]}),
-        ("bad enum", {"batch_id": str(uuid.uuid4()),
-                      "changes": [{**good, "changed": {**good["changed"], "role": "baas"}}]}),
-        ("bad date", {"batch_id": str(uuid.uuid4()),
-                      "changes": [{**good, "changed": {**good["changed"],
-                                                       "birth_date": "31-02-2001"}}]}),
-        ("NUL character", {"batch_id": str(uuid.uuid4()),
-                           "changes": [{**good, "changed": {**good["changed"],
-                                                            "note": "a\x00b"}}]}),
-        ("too long", {"batch_id": str(uuid.uuid4()),
-                      "changes": [{**good, "changed": {**good["changed"],
-                                                       "given_name": "x" * 500}}]}),
-        ("huge number", {"batch_id": str(uuid.uuid4()),
-                         "changes": [{"table": "goals", "row_id": rid,
-                                      "changed": {"target_score": 10**30}}]}),
-        ("missing required", {"batch_id": str(uuid.uuid4()),
-                              "changes": [{"table": "persons", "row_id": rid,
-                                           "changed": {"household_id": hh_id}}]}),
-        ("unknown household", {"batch_id": str(uuid.uuid4()),
-                               "changes": [person_change(str(uuid.uuid4()))]}),
-        ("null in required", {"batch_id": str(uuid.uuid4()),
-                              "changes": [{**good, "changed": {**good["changed"],
-                                                               "given_name": None}}]}),
-        ("base of unchanged field", {"batch_id": str(uuid.uuid4()),
-                                     "changes": [{**good, "base": {"note": "x"}}]}),
-        ("negative base version", {"batch_id": str(uuid.uuid4()),
-                                   "changes": [{**good, "base_version": -1}]}),
+        (
+            "unknown table",
+            {"batch_id": str(uuid.uuid4()), "changes": [{"table": "secrets", "row_id": rid}]},
+        ),
+        (
+            "unknown field",
+            {
+                "batch_id": str(uuid.uuid4()),
+                "changes": [{**good, "changed": {**good["changed"], "x": 1}}],
+            },
+        ),
+        (
+            "server field",
+            {
+                "batch_id": str(uuid.uuid4()),
+                "changes": [{**good, "changed": {**good["changed"], "version": 9}}],
+            },
+        ),
+        (
+            "wrong type",
+            {
+                "batch_id": str(uuid.uuid4()),
+                "changes": [{**good, "changed": {**good["changed"], "given_name": 5}}],
+            },
+        ),
+        (
+            "bad enum",
+            {
+                "batch_id": str(uuid.uuid4()),
+                "changes": [{**good, "changed": {**good["changed"], "role": "baas"}}],
+            },
+        ),
+        (
+            "bad date",
+            {
+                "batch_id": str(uuid.uuid4()),
+                "changes": [{**good, "changed": {**good["changed"], "birth_date": "31-02-2001"}}],
+            },
+        ),
+        (
+            "NUL character",
+            {
+                "batch_id": str(uuid.uuid4()),
+                "changes": [{**good, "changed": {**good["changed"], "note": "a\x00b"}}],
+            },
+        ),
+        (
+            "too long",
+            {
+                "batch_id": str(uuid.uuid4()),
+                "changes": [{**good, "changed": {**good["changed"], "given_name": "x" * 500}}],
+            },
+        ),
+        (
+            "huge number",
+            {
+                "batch_id": str(uuid.uuid4()),
+                "changes": [{"table": "goals", "row_id": rid, "changed": {"target_score": 10**30}}],
+            },
+        ),
+        (
+            "missing required",
+            {
+                "batch_id": str(uuid.uuid4()),
+                "changes": [
+                    {"table": "persons", "row_id": rid, "changed": {"household_id": hh_id}}
+                ],
+            },
+        ),
+        (
+            "unknown household",
+            {"batch_id": str(uuid.uuid4()), "changes": [person_change(str(uuid.uuid4()))]},
+        ),
+        (
+            "null in required",
+            {
+                "batch_id": str(uuid.uuid4()),
+                "changes": [{**good, "changed": {**good["changed"], "given_name": None}}],
+            },
+        ),
+        (
+            "base of unchanged field",
+            {"batch_id": str(uuid.uuid4()), "changes": [{**good, "base": {"note": "x"}}]},
+        ),
+        (
+            "negative base version",
+            {"batch_id": str(uuid.uuid4()), "changes": [{**good, "base_version": -1}]},
+        ),
         ("extra top-level key", {"batch_id": str(uuid.uuid4()), "changes": [], "x": 1}),
     ]
 
@@ -93,8 +147,7 @@ def test_malformed_bodies_get_clear_4xx(
     for raw in (b"{", b"[]", b"null", b'{"batch_id": ' + b"9" * 5000 + b"}", b"\xff\xfe"):
         r = client.post("/v1/push", content=raw, headers={"content-type": "application/json"})
         assert r.status_code in (400, 422), (raw[:20], r.text)
-    for params in ({"since": -1}, {"since": "x"}, {"limit": 0}, {"limit": 10**6},
-                   {"since": 2**70}):
+    for params in ({"since": -1}, {"since": "x"}, {"limit": 0}, {"limit": 10**6}, {"since": 2**70}):
         assert client.get("/v1/changes", params=params).status_code == 422, params
     assert client.get("/v1/households/not-a-uuid").status_code == 422
     assert client.get(f"/v1/households/{uuid.uuid4()}").status_code == 404
