@@ -51,6 +51,6 @@ def test_tls_with_a_local_ca(tls_server: tuple[LiveServer, trustme.CA]):
         assert r.status_code == 401
     with httpx.Client(base_url=server.base_url) as untrusting, pytest.raises(httpx.ConnectError):
         untrusting.get("/healthz")
-    with httpx.Client(base_url=server.base_url.replace("https", "http")) as plain:
-        with pytest.raises(httpx.HTTPError):
-            plain.get("/healthz")
+    plain_url = server.base_url.replace("https", "http")
+    with httpx.Client(base_url=plain_url) as plain, pytest.raises(httpx.HTTPError):
+        plain.get("/healthz")
