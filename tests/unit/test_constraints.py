@@ -186,6 +186,40 @@ def test_score_bounds_are_accepted(db: Db) -> None:
     db.insert("scores", domain="justitie", score=5)
 
 
+@pytest.mark.parametrize(
+    ("table", "overrides"),
+    [
+        ("scores", {"domain": "basale_adl", "score": 2.5}),
+        ("goals", {"baseline_score": 1.5}),
+        ("goals", {"target_score": 4.5}),
+        ("actions", {"step": 2.5}),  # would otherwise dodge the justification rule
+        ("provisions", {"step": 3.5}),
+        ("safety_signals", {"meldcode_step": 1.5}),
+        ("client_experiences", {"quality_of_life": 3.5}),
+        ("scores", {"domain": "basale_adl", "score": "drie"}),
+    ],
+)
+def test_scores_and_steps_must_be_whole_numbers(
+    db: Db, table: str, overrides: dict[str, Any]
+) -> None:
+    db.refused(table, "must be a whole number", **overrides)
+
+
+def test_whole_numbers_written_as_text_or_float_are_stored_as_integers(db: Db) -> None:
+    db.insert("scores", domain="sociaal_netwerk", score="3")
+    db.insert("scores", domain="instrumentele_adl", score=4.0)
+    with db.engine.begin() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT typeof(score) FROM scores "
+                "WHERE domain IN ('sociaal_netwerk', 'instrumentele_adl')"
+            )
+        ).scalars()
+        assert list(rows) == ["integer", "integer"]
+        with pytest.raises(IntegrityError, match="whole number"):
+            conn.execute(text("UPDATE scores SET score = 2.5 WHERE domain = 'sociaal_netwerk'"))
+
+
 def test_duplicate_score_domain_in_one_assessment_is_refused(db: Db) -> None:
     db.refused("scores", "UNIQUE constraint failed: scores.assessment_id, scores.domain")
     other = db.insert("assessments", kind="interim", assessed_on="2026-05-01")
