@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from caseworker.cli import main
+from caseworker.cli import ensure_demo_store, main
 from caseworker.models import AuditEvent, Household, Person
+from caseworker.paths import DEMO_PASSPHRASE
 from caseworker.services.audit import verify_chain
 from caseworker.store import Store
 from tests.conftest import FAST_KDF
@@ -147,3 +148,16 @@ def test_check_and_change_passphrase(
     assert _main(monkeypatch, "list", "--store", str(other), passphrase=NEW_PASSPHRASE) == 0
     weak = tmp_path / "weak"
     assert _main(monkeypatch, "store", "init", "--store", str(weak), passphrase="kort") == 2
+
+
+def test_demo_store_is_created_once_with_the_demo_passphrase(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CASEWORKER_KDF", "fast")
+    demo_dir = tmp_path / "demo"
+    assert ensure_demo_store(demo_dir, households=4) is True
+    before = _fingerprint(demo_dir)
+    assert ensure_demo_store(demo_dir, households=4) is False  # present: left alone
+    assert _fingerprint(demo_dir) == before
+    with Store(demo_dir).unlock(DEMO_PASSPHRASE) as opened, opened.session() as s:
+        assert len(s.execute(select(Household.id)).all()) == 4
