@@ -183,14 +183,22 @@ class Store:
             engine = make_engine(self.paths.database, db_key)
             try:
                 migrate.upgrade(engine)
-            except Exception:
+                keyfile.write(self.paths.key_file)
+            except BaseException:
                 engine.dispose()
+                self._remove_new_database()
                 raise
-            keyfile.write(self.paths.key_file)
             return OpenStore(self.paths, keyfile.store_id, engine, lock)
         except BaseException:
             lock.release()
             raise
+
+    def _remove_new_database(self) -> None:
+        """Undo a failed ``create``: the files are ours, empty and encrypted; no key file yet."""
+        if self.paths.key_file.exists():
+            return
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{self.paths.database}{suffix}").unlink(missing_ok=True)
 
     # -- unlock -------------------------------------------------------------------------
     def read_key_file(self) -> KeyFile:

@@ -540,3 +540,20 @@ def test_unlock_throttle_doubles_the_delay() -> None:
     throttle.record_success()
     assert throttle.failures == 0 and throttle.wait_remaining() == 0
     assert throttle.record_failure() == 1
+
+
+def test_failed_create_leaves_no_half_store(
+    store_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A create that fails in its migration leaves nothing behind, so it can simply be retried."""
+
+    def broken_upgrade(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("simulated failure")
+
+    monkeypatch.setattr(migrate, "upgrade", broken_upgrade)
+    with pytest.raises(RuntimeError):
+        Store(store_dir).create(PASSPHRASE, FAST_KDF)
+    assert not Store(store_dir).exists()
+    monkeypatch.undo()
+    Store(store_dir).create(PASSPHRASE, FAST_KDF).close()
+    Store(store_dir).unlock(PASSPHRASE).close()
