@@ -54,6 +54,8 @@ def load_caseload(
     sorted by name. A user without a team sees their own households under "team"."""
     if scope not in ("mine", "team"):
         raise ValidationError("scope", "onbekende selectie")
+    if ctx.user_id is None:
+        return []  # nobody acting (e.g. a script without a user): no caseload
     # a correlated count walks ix_persons_household for the selected rows only
     members = (
         select(func.count())

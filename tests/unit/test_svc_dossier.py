@@ -190,6 +190,8 @@ def test_caseload_rows_scopes_and_closed(
         with_closed = load_caseload(s, ctx, scope="team", include_closed=True)
         with pytest.raises(ValidationError):
             load_caseload(s, ctx, scope="all")  # type: ignore[arg-type]
+        nobody = load_caseload(s, ServiceContext(user_id=None), scope="team")
+    assert nobody == []
     assert [r.household_id for r in mine] == [ids["hid"]]
     visser = mine[0]
     assert visser.name == "Familie Visser"
