@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy.orm import Session
 
 from caseworker.models import Household
@@ -165,3 +167,13 @@ def test_build_match_query_quotes_everything() -> None:
     assert build_match_query("12-3-2015 jan") == '"12 03 2015" AND "jan" *'
     assert build_match_query("2015-03-12") == '"12 03 2015" *'
     assert build_match_query("1234 56 782") == '(("1234" AND "56" AND "782" *) OR "123456782" *)'
+
+
+_PIECES = [*"aZë019 -./:*\"()^+{}[],;'\\_%\t", "AND", "OR", "NEAR", "NOT", "12-3-2015", "9712"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=25).map("".join) | st.text(max_size=30))
+def test_any_text_is_a_valid_fts_query(shared: tuple[OpenStore, dict[str, str]], text: str) -> None:
+    with shared[0].session() as session:
+        assert isinstance(search_households(session, text), list)
