@@ -18,6 +18,7 @@ from caseworker import __version__
 from caseworker.models import (
     Action,
     Assessment,
+    AuditEvent,
     ClientExperience,
     Conflict,
     Escalation,
@@ -160,6 +161,19 @@ def export_household(
             row_dict(c) for c in rows(Conflict, Conflict.household_id == hid, Conflict.detected_at)
         ],
     }
+    # who did what with this dossier (right of access, AVG art. 15 / NEN 7513)
+    data["access_log"] = [
+        {
+            "occurred_at": e.occurred_at.isoformat(),
+            "user_id": e.user_id,
+            "action": e.action,
+            "object_type": e.object_type,
+            "object_id": e.object_id,
+        }
+        for e in session.execute(
+            select(AuditEvent).where(AuditEvent.household_id == hid).order_by(AuditEvent.seq)
+        ).scalars()
+    ]
     if plans:
         plan = plans[0]  # one plan per household (unique constraint)
         data["plan"] = {

@@ -261,6 +261,9 @@ def test_export_household_is_complete_json_and_audited(
     for key in ("safety_signals", "future_plans", "client_experiences", "conflicts"):
         assert data[key] == []
     assert audit_actions(open_store, ids["hid"])[-1] == ("export", "household")
+    # the access log lists what happened to the dossier before this export
+    assert {e["action"] for e in data["access_log"]} == {"create"}
+    assert all(e["user_id"] == ctx.user_id for e in data["access_log"])
 
 
 def test_export_tombstones_only_on_request(open_store: OpenStore, ctx: ServiceContext) -> None:
