@@ -18,6 +18,7 @@ from caseworker.models import (
     Assessment,
     Escalation,
     EscalationKind,
+    Funding,
     FuturePlan,
     Goal,
     GoalStatus,
@@ -101,7 +102,7 @@ class ProvisionSummary:
     catalogue_code: str
     kind: ProvisionKind
     law: Law
-    funding: str
+    funding: Funding
     step: int
     status: ProvisionStatus
     person_id: str | None
@@ -255,7 +256,7 @@ def _provisions(session: Session, household_id: str) -> tuple[ProvisionSummary, 
             catalogue_code=p.catalogue_code,
             kind=p.kind,
             law=p.law,
-            funding=str(p.funding),
+            funding=p.funding,
             step=p.step,
             status=p.status,
             person_id=p.person_id,
