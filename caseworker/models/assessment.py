@@ -40,6 +40,8 @@ class Assessment(SyncMixin, Base):
     __table_args__ = (
         Index("ix_assessments_household", "household_id"),
         Index("ix_assessments_person_date", "person_id", "assessed_on"),
+        # covering index for goal achievement (migration 0004)
+        Index("ix_assessments_person_cover", "person_id", "assessed_on", "deleted", "id"),
     )
 
 
@@ -56,4 +58,6 @@ class Score(SyncMixin, Base):
     __table_args__ = (
         CheckConstraint("score BETWEEN 1 AND 5", name="score_range"),
         UniqueConstraint("assessment_id", "domain", name="uq_scores_assessment_domain"),
+        # covering index for goal achievement (migration 0004)
+        Index("ix_scores_assessment_cover", "assessment_id", "domain", "deleted", "score"),
     )

@@ -34,13 +34,14 @@ State (exact rule, checked in this order)
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import String, and_, func, or_, select, type_coerce
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from caseworker.models import Assessment, Goal, GoalStatus, Household, Plan, Score
@@ -129,22 +130,10 @@ def summarise(progress: Iterable[GoalProgress]) -> GoalSummary:
 # --------------------------------------------------------------------------- set-based core
 
 
-def _goal_query() -> Any:
-    return (
-        select(
-            Goal.id,
-            Goal.person_id,
-            Goal.zrm_domain,
-            Goal.baseline_score,
-            Goal.target_score,
-            Goal.due_on,
-            Plan.id,
-            Plan.household_id,
-            func.coalesce(Plan.coordinator_id, Household.coordinator_id),
-            Household.team_id,
-            Household.closed_on,
-        )
-        .join(Plan, Plan.id == Goal.plan_id)
+def _scoped(query: Any, scope: _Scope) -> Any:
+    """Join goals → plans → households and apply the scope (shared by all core queries)."""
+    query = (
+        query.join(Plan, Plan.id == Goal.plan_id)
         .join(Household, Household.id == Plan.household_id)
         .where(
             Goal.deleted.is_(False),
@@ -153,146 +142,218 @@ def _goal_query() -> Any:
             Goal.status != GoalStatus.CANCELLED,
         )
     )
+    if scope.team_id is not None:
+        query = query.where(Household.team_id == scope.team_id)
+    if scope.plan_id is not None:
+        query = query.where(Plan.id == scope.plan_id)
+    if scope.person_id is not None:
+        query = query.where(Goal.person_id == scope.person_id)
+    if scope.coordinator_id is not None:
+        query = query.where(
+            func.coalesce(Plan.coordinator_id, Household.coordinator_id) == scope.coordinator_id
+        )
+    if scope.household_ids is not None:
+        query = query.where(Household.id.in_(scope.household_ids))
+    if scope.countable_only:
+        query = query.where(Goal.zrm_domain.is_not(None), Goal.target_score.is_not(None))
+    if scope.active_between is not None:
+        start, end = scope.active_between
+        query = query.where(
+            Household.opened_on <= end,
+            or_(Household.closed_on.is_(None), Household.closed_on >= start),
+        )
+    return query
+
+
+@dataclass(frozen=True)
+class _Scope:
+    team_id: str | None
+    plan_id: str | None
+    person_id: str | None
+    coordinator_id: str | None
+    household_ids: tuple[str, ...] | None
+    countable_only: bool = False
+    active_between: tuple[date, date] | None = None
+
+
+def _measurements(session: Session, scope: _Scope, until: date) -> dict[str, list[Any]]:
+    """Per goal id the (date, score) points of its subject and domain up to ``until``.
+
+    Driven from the goals (index seeks on assessments by person / household and
+    on scores by assessment and domain), so only the scores that matter are read.
+    """
+    in_time = and_(
+        Assessment.deleted.is_(False),
+        Assessment.assessed_on <= until,
+        or_(Household.closed_on.is_(None), Assessment.assessed_on <= Household.closed_on),
+    )
+    # The date stays the driver's value (an ISO string on SQLite): ISO strings order like
+    # dates, and only the first and last point per goal are converted.
+    columns = (Goal.id, type_coerce(Assessment.assessed_on, String), Score.score)
+    person_goals = _scoped(select(*columns), scope).join(
+        Assessment, and_(Assessment.person_id == Goal.person_id, in_time)
+    )
+    household_goals = _scoped(select(*columns), scope).join(
+        Assessment,
+        and_(
+            Goal.person_id.is_(None),
+            Assessment.household_id == Plan.household_id,
+            Assessment.person_id.is_(None),
+            in_time,
+        ),
+    )
+    points: dict[str, list[Any]] = {}
+    connection = session.connection()  # Core rows: no ORM row processing for 100k rows
+    for query in (person_goals, household_goals):
+        query = query.join(
+            Score,
+            and_(
+                Score.assessment_id == Assessment.id,
+                Score.domain == Goal.zrm_domain,
+                Score.deleted.is_(False),
+            ),
+        )
+        for gid, on, score in _plain_rows(connection, query):
+            points.setdefault(gid, []).append((on, score))
+    return points
+
+
+PAGE_CACHE_KIB = 65_536
+
+
+def ensure_page_cache(connection: Connection, kib: int = PAGE_CACHE_KIB) -> None:
+    """On SQLite(Cipher), raise this connection's page cache to ``kib`` KiB; never lower it.
+
+    The indicator queries seek all over the goal, assessment and score tables;
+    with the default cache (8 MiB) repeated runs decrypt the same pages again.
+    """
+    if connection.dialect.name != "sqlite":
+        return
+    current = int(connection.exec_driver_sql("PRAGMA cache_size").scalar() or 0)
+    current_kib = -current if current < 0 else current * 4  # positive = pages of ~4 KiB
+    if current_kib < kib:
+        connection.exec_driver_sql(f"PRAGMA cache_size = -{int(kib)}")
+
+
+def _plain_rows(connection: Connection, query: Any) -> list[Any]:
+    """Rows as the driver returns them, without SQLAlchemy's per-row processing.
+
+    Only for queries whose columns need no result processing: strings, integers
+    and dates coerced to strings (an ISO string on SQLite, a ``date`` elsewhere).
+    """
+    result = connection.execute(query)
+    try:
+        return list(result.cursor.fetchall())
+    finally:
+        result.close()
+
+
+def _as_date(value: Any) -> date:
+    return date.fromisoformat(value) if isinstance(value, str) else value  # type: ignore[no-any-return]
 
 
 def load_progress(
     session: Session,
     *,
     as_of: date,
+    measured_until: date | None = None,
     team_id: str | None = None,
     household_ids: Iterable[str] | None = None,
     plan_id: str | None = None,
     person_id: str | None = None,
     coordinator_id: str | None = None,
-    cutoffs: Mapping[str, date] | None = None,
+    countable_only: bool = False,
+    active_between: tuple[date, date] | None = None,
 ) -> list[GoalProgress]:
-    """Progress of every goal in scope, computed with two queries.
+    """Progress of every goal in scope, in three queries.
 
-    ``cutoffs`` (household id → date) overrides ``as_of`` as the last
-    measurement date per household (still capped at the closing date); the
-    indicators use it to look at a period. Results are ordered by household,
-    plan and goal id.
+    ``as_of`` is the day due dates are compared with; measurements count up to
+    ``measured_until`` (default ``as_of``) and never after the household's
+    closing date. On equal dates the higher score is taken as the later one.
+    ``countable_only`` keeps goals with a ZRM domain and a target (the ones the
+    indicators count); ``active_between`` keeps households open in that period.
+    Results are ordered by household, plan and goal id.
     """
-    query = _goal_query()
-    household_filter = []
-    if team_id is not None:
-        household_filter.append(Household.team_id == team_id)
-    if plan_id is not None:
-        query = query.where(Plan.id == plan_id)
-    if person_id is not None:
-        query = query.where(Goal.person_id == person_id)
-    if coordinator_id is not None:
-        query = query.where(
-            func.coalesce(Plan.coordinator_id, Household.coordinator_id) == coordinator_id
-        )
-    wanted: set[str] | None = None
-    if household_ids is not None:
-        wanted = set(household_ids)
-        if len(wanted) <= 500:
-            household_filter.append(Household.id.in_(wanted))
-    query = query.where(*household_filter)
-    goals: list[Any] = [
-        row for row in session.execute(query).all() if wanted is None or row[7] in wanted
-    ]
+    scope = _Scope(
+        team_id=team_id,
+        plan_id=plan_id,
+        person_id=person_id,
+        coordinator_id=coordinator_id,
+        household_ids=tuple(household_ids) if household_ids is not None else None,
+        countable_only=countable_only,
+        active_between=active_between,
+    )
+    goal_columns = (
+        Goal.id,
+        Goal.person_id,
+        Goal.zrm_domain,
+        Goal.baseline_score,
+        Goal.target_score,
+        type_coerce(Goal.due_on, String),
+        Plan.id,
+        Plan.household_id,
+        func.coalesce(Plan.coordinator_id, Household.coordinator_id),
+        Household.team_id,
+        type_coerce(Household.closed_on, String),
+    )
+    session.flush()
+    ensure_page_cache(session.connection())
+    goals = _plain_rows(session.connection(), _scoped(select(*goal_columns), scope))
     if not goals:
         return []
+    until = as_of if measured_until is None else measured_until
+    points = _measurements(session, scope, until)
 
-    # Scores of the goals' subjects and domains only (correlated EXISTS on the goal scope).
-    g = Goal.__table__.alias("g")
-    p = Plan.__table__.alias("p")
-    h = Household.__table__.alias("h")
-    match = (
-        select(g.c.id)
-        .select_from(g.join(p, p.c.id == g.c.plan_id))
-        .where(
-            p.c.household_id == Assessment.household_id,
-            g.c.zrm_domain == Score.domain,
-            g.c.deleted.is_(False),
-            or_(
-                g.c.person_id == Assessment.person_id,
-                and_(g.c.person_id.is_(None), Assessment.person_id.is_(None)),
-            ),
-        )
-    )
-    score_query = (
-        select(
-            Assessment.household_id,
-            Assessment.person_id,
-            Score.domain,
-            Assessment.assessed_on,
-            Score.score,
-        )
-        .join(Assessment, Assessment.id == Score.assessment_id)
-        .where(Assessment.deleted.is_(False), Score.deleted.is_(False), exists(match))
-        .order_by(Assessment.assessed_on, Assessment.updated_at)
-    )
-    if team_id is not None:
-        score_query = score_query.where(
-            exists(select(h.c.id).where(h.c.id == Assessment.household_id, h.c.team_id == team_id))
-        )
-    if plan_id is not None:
-        score_query = score_query.where(
-            exists(
-                select(p.c.id).where(p.c.id == plan_id, p.c.household_id == Assessment.household_id)
-            )
-        )
-    if person_id is not None:
-        score_query = score_query.where(Assessment.person_id == person_id)
-    if wanted is not None and len(wanted) <= 500:
-        score_query = score_query.where(Assessment.household_id.in_(wanted))
+    dates: dict[Any, date] = {}  # raw value -> date; a team has a few hundred distinct days
 
-    series: dict[tuple[str, str | None, str], list[tuple[date, int]]] = {}
-    for hh, pid, domain, on, score in session.execute(score_query).all():
-        series.setdefault((hh, pid, domain), []).append((on, score))
+    def to_date(raw: Any) -> date:
+        parsed = dates.get(raw)
+        if parsed is None:
+            parsed = dates[raw] = _as_date(raw)
+        return parsed
 
     out: list[GoalProgress] = []
-    for row in goals:
-        (gid, pid, domain, base_score, target, due_on, plan, hh, coord, team, closed_on) = row
-        cutoff = cutoffs.get(hh, as_of) if cutoffs is not None else as_of  # type: ignore[arg-type]
-        if closed_on is not None and closed_on < cutoff:  # type: ignore[operator]
-            cutoff = closed_on
-        points = [
-            pt
-            for pt in series.get((hh, pid, domain), ())  # type: ignore[arg-type]
-            if pt[0] <= cutoff  # type: ignore[operator]
-        ]
-        baseline: int | None = base_score  # type: ignore[assignment]
+    for gid, pid, domain, base_score, target, due_raw, plan, hh, coord, team, closed_raw in goals:
+        due_on = to_date(due_raw) if due_raw is not None else None
+        closed_on = to_date(closed_raw) if closed_raw is not None else None
+        goal_points = points.get(gid)
+        baseline: int | None = base_score
         baseline_on: date | None = None
         latest: tuple[date, int] | None = None
-        if points:
-            first_on, first_score = points[0]
+        if goal_points:
+            first, last = min(goal_points), max(goal_points)
+            baseline_on = to_date(first[0])
             if baseline is None:
-                baseline = first_score
-            follow_up = [pt for pt in points if pt[0] > first_on]
-            baseline_on = first_on
-            if follow_up:
-                latest = follow_up[-1]
+                baseline = first[1]
+            if last[0] > first[0]:
+                latest = (to_date(last[0]), last[1])
+        cutoff = until if closed_on is None else min(until, closed_on)
         state = (
             GoalState.NOT_MEASURED
             if domain is None
             else goal_state(
                 baseline=baseline,
                 latest=latest[1] if latest else None,
-                target=target,  # type: ignore[arg-type]
-                due_on=due_on,  # type: ignore[arg-type]
-                as_of=min(as_of, cutoff),  # type: ignore[type-var]
+                target=target,
+                due_on=due_on,
+                as_of=min(as_of, cutoff),
             )
         )
         out.append(
             GoalProgress(
-                goal_id=gid,  # type: ignore[arg-type]
-                person_id=pid,  # type: ignore[arg-type]
-                domain=domain,  # type: ignore[arg-type]
+                goal_id=gid,
+                person_id=pid,
+                domain=domain,
                 baseline=baseline,
                 latest=latest[1] if latest else None,
                 latest_on=latest[0] if latest else None,
-                target=target,  # type: ignore[arg-type]
+                target=target,
                 state=state,
-                household_id=hh,  # type: ignore[arg-type]
-                plan_id=plan,  # type: ignore[arg-type]
-                coordinator_id=coord,  # type: ignore[arg-type]
-                team_id=team,  # type: ignore[arg-type]
-                due_on=due_on,  # type: ignore[arg-type]
+                household_id=hh,
+                plan_id=plan,
+                coordinator_id=coord,
+                team_id=team,
+                due_on=due_on,
                 baseline_on=baseline_on,
             )
         )

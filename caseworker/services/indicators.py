@@ -98,7 +98,7 @@ from caseworker.models import (
 )
 from caseworker.reference.types import Reference
 
-from .goal_achievement import GoalState, load_progress
+from .goal_achievement import GoalState, ensure_page_cache, load_progress
 
 UNKNOWN_CATEGORY = "onbekend"
 REPLACEMENT_DAYS = 7
@@ -234,9 +234,17 @@ def _goal_realisation(
     session: Session,
     team_id: str | None,
     active: set[str],
+    start: date,
+    end: date,
     cutoff: date,
 ) -> Indicator:
-    progress = load_progress(session, as_of=cutoff, team_id=team_id)
+    progress = load_progress(
+        session,
+        as_of=cutoff,
+        team_id=team_id,
+        countable_only=True,
+        active_between=(start, end),
+    )
     clients: dict[str, list[GoalState]] = defaultdict(list)
     client_household: dict[str, str] = {}
     for p in progress:
@@ -422,7 +430,7 @@ def _client_experience(
         ),
         team_id,
     )
-    rows = session.execute(query).all()
+    rows = session.connection().execute(query).all()
     out = []
     for i, name in enumerate(EXPERIENCE_FIELDS, start=1):
         dist = [0, 0, 0, 0, 0]
@@ -483,7 +491,7 @@ def _closures(
             ),
             team_id,
         )
-        for hh, on in session.execute(union_all(referrals, intakes)).all():
+        for hh, on in session.connection().execute(union_all(referrals, intakes)).all():
             requests[hh].append(on)
     exits: set[str] = set()
     exit_pending: set[str] = set()
@@ -530,9 +538,9 @@ def _load_provisions(session: Session, team_id: str | None) -> dict[str, list[_P
         team_id,
     )
     out: dict[str, list[_Prov]] = defaultdict(list)
-    for hh, pid, code, kind, step, units, start_on, end_on, cost, period in session.execute(
-        query
-    ).all():
+    for hh, pid, code, kind, step, units, start_on, end_on, cost, period in (
+        session.connection().execute(query).all()
+    ):
         out[hh].append(
             _Prov(
                 household_id=hh,
@@ -562,14 +570,20 @@ def compute_indicators(
     """All indicators of the module docstring for one team (or all) and one period."""
     if period_end < period_start:
         raise ValueError("period_end before period_start")
-    households = session.execute(
-        _scope(
-            select(
-                Household.id, Household.opened_on, Household.closed_on, Household.closing_reason
-            ),
-            team_id,
+    session.flush()  # the queries below run on the session's connection (Core rows)
+    ensure_page_cache(session.connection())
+    households = (
+        session.connection()
+        .execute(
+            _scope(
+                select(
+                    Household.id, Household.opened_on, Household.closed_on, Household.closing_reason
+                ),
+                team_id,
+            )
         )
-    ).all()
+        .all()
+    )
     active = {
         row.id
         for row in households
@@ -586,7 +600,9 @@ def compute_indicators(
         period_start=period_start,
         period_end=period_end,
         today=today,
-        goal_realisation=_goal_realisation(session, team_id, active, cutoff),
+        goal_realisation=_goal_realisation(
+            session, team_id, active, period_start, period_end, cutoff
+        ),
         sustained_step_down=_step_down(provisions, reference, period_start, period_end, today),
         sustained_exit=exit_indicator,
         relapse=relapse_indicator,
