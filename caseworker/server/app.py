@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
+import anyio.to_thread
 from fastapi import Depends, FastAPI, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -65,7 +66,16 @@ def create_app(
 ) -> FastAPI:
     logger = configure(settings.log_level)
     server = Server(settings, engine or db.make_engine(settings.database_url), now)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # few request threads: the sequence lock is held by one of them, and fewer threads
+        # fighting for the GIL let it finish (and release the lock) sooner
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="Caseworker sync server",
         version=__version__,
         description="Sync protocol v1 (DESIGN.md §3). Errors: {detail, revoked}.",
@@ -263,7 +273,6 @@ def _add_routes(app: FastAPI, server: Server) -> None:
         now = server.now()
         with server.transaction() as session:
             pull.sync_scope(session, who, since)
-        with server.transaction() as session:
             page = pull.build_page(session, who, since, limit)
             audit_log.server_audit(
                 session,

@@ -6,17 +6,19 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import os
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.orm import Session
 
 from caseworker.models import Role
 
 from . import accounts, db
-from .settings import ServerSettings, load_settings
+from .settings import CONFIG_ENV, ServerSettings, load_settings
 
 
 def _read_password(args: argparse.Namespace) -> str:
@@ -127,17 +129,24 @@ def cmd_serve(settings: ServerSettings, args: argparse.Namespace) -> int:
         db.upgrade(engine)  # zero-config: the local file is created on first start
     elif not db.is_ready(engine):
         raise SystemExit("the database is not initialised or not up to date: run init-db")
-    app = create_app(settings, engine=engine)
-    uvicorn.run(
-        app,
-        host=args.host or settings.host,
-        port=args.port or settings.port,
-        ssl_certfile=settings.ssl_certfile,
-        ssl_keyfile=settings.ssl_keyfile,
-        access_log=False,
-        log_level=settings.log_level.lower(),
-        proxy_headers=True,
-    )
+    options: dict[str, Any] = {
+        "host": args.host or settings.host,
+        "port": args.port or settings.port,
+        "ssl_certfile": settings.ssl_certfile,
+        "ssl_keyfile": settings.ssl_keyfile,
+        "access_log": False,
+        "log_level": settings.log_level.lower(),
+        "proxy_headers": True,
+    }
+    workers = args.workers or settings.workers
+    if workers > 1:
+        # worker processes build their own app from the same environment / file
+        engine.dispose()
+        if args.config is not None:
+            os.environ[CONFIG_ENV] = str(args.config)
+        uvicorn.run("caseworker.server.asgi:app", factory=True, workers=workers, **options)
+    else:
+        uvicorn.run(create_app(settings, engine=engine), **options)
     return 0
 
 
@@ -174,6 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve")
     p.add_argument("--host")
     p.add_argument("--port", type=int)
+    p.add_argument("--workers", type=int, help="worker processes (default: settings.workers)")
     p.set_defaults(func=cmd_serve)
     return parser
 

@@ -38,6 +38,9 @@ class ServerSettings(BaseSettings):
     ssl_keyfile: str | None = None
     workers: int = Field(default=1, ge=1, le=64)
     db_pool_size: int = Field(default=10, ge=1, le=200)
+    threads: int = Field(
+        default=8, ge=1, le=200, description="request threads per process (GIL contention)"
+    )
     max_body_bytes: int = Field(default=5 * 1024 * 1024, ge=1024)
     login_max_failures: int = Field(default=5, ge=1)
     login_window_seconds: int = Field(default=15 * 60, ge=1)

@@ -1,0 +1,274 @@
+"""Server benchmark (``make bench``): ingest rate on PostgreSQL, pull rate, and 100 devices
+syncing at once (p50/p95 per sync). The server runs as its own process
+(``caseworker-server serve``) on a durable throwaway PostgreSQL cluster (fsync on);
+the clients are threads in this process. Figures go to docs/performance.md "Server"."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy.orm import Session
+
+from caseworker.models import Role
+from caseworker.server import accounts, db
+from tests.server.live import PASSWORD, fast_settings
+from tests.server.pg import Cluster, free_port, missing_binaries, start_cluster
+
+INGEST_RECORDS = 20_000
+BATCH = 500
+DEVICES = 100
+HOUSEHOLDS_PER_DEVICE = 3
+CHANGES_PER_SYNC = 10
+WORKERS = int(os.environ.get("BENCH_SERVER_WORKERS", "2"))
+
+
+@dataclass
+class Running:
+    base_url: str
+    url: str
+    cluster: Cluster
+
+
+@pytest.fixture(scope="module")
+def running() -> Iterator[Running]:
+    if missing_binaries():
+        pytest.skip("PostgreSQL binaries not on PATH")
+    cluster = start_cluster(durable=os.environ.get("BENCH_PG_DURABLE", "1") == "1")
+    url = cluster.create_database("bench")
+    engine = db.make_engine(url)
+    db.upgrade(engine)
+    engine.dispose()
+    port = free_port()
+    env = dict(
+        os.environ,
+        CASEWORKER_SERVER_DATABASE_URL=url,
+        CASEWORKER_SERVER_ARGON2_TIME_COST="1",
+        CASEWORKER_SERVER_ARGON2_MEMORY_KIB="8",
+        CASEWORKER_SERVER_ARGON2_PARALLELISM="1",
+        CASEWORKER_SERVER_LOG_LEVEL="WARNING",
+        CASEWORKER_SERVER_DB_POOL_SIZE="20",
+    )
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "caseworker.server.cli",
+            "serve",
+            "--port",
+            str(port),
+            "--workers",
+            str(WORKERS),
+        ],
+        env=env,
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{base_url}/readyz").status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    try:
+        yield Running(base_url, url, cluster)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        cluster.stop()
+
+
+def _client(base_url: str, token: str) -> httpx.Client:
+    return httpx.Client(
+        base_url=base_url, headers={"Authorization": f"Bearer {token}"}, timeout=120
+    )
+
+
+def _enroll(base_url: str, username: str) -> str:
+    r = httpx.post(
+        f"{base_url}/v1/enroll", json={"username": username, "password": PASSWORD}, timeout=60
+    )
+    assert r.status_code == 200, r.text
+    return str(r.json()["token"])
+
+
+def _household(team: str, coordinator: str) -> dict[str, Any]:
+    return {
+        "table": "households",
+        "row_id": str(uuid.uuid4()),
+        "changed": {
+            "name": "Familie Bench",
+            "street": "Vinkenstraat",
+            "house_number": "12a",
+            "postcode": "9742 AB",
+            "city": "Groningen",
+            "team_id": team,
+            "coordinator_id": coordinator,
+            "opened_on": "2026-09-01",
+            "status": "active",
+        },
+    }
+
+
+def _journal(household: str, i: int) -> dict[str, Any]:
+    return {
+        "table": "journal_entries",
+        "row_id": str(uuid.uuid4()),
+        "changed": {
+            "household_id": household,
+            "written_at": "2026-11-23T09:30:00+00:00",
+            "kind": "note",
+            "text": f"Huisbezoek {i}: afspraken over de schuldhulp en de dagbesteding "
+            "doorgenomen, volgende stap met de budgetcoach ingepland." * 2,
+        },
+    }
+
+
+def _person(household: str) -> dict[str, Any]:
+    return {
+        "table": "persons",
+        "row_id": str(uuid.uuid4()),
+        "changed": {
+            "household_id": household,
+            "given_name": "Sanne",
+            "family_name": "Bakker",
+            "role": "parent",
+            "birth_date": "1988-04-12",
+            "phone": "06-12345678",
+            "note": "Werkt parttime, wil meer uren.",
+        },
+    }
+
+
+def _seed(url: str) -> dict[str, Any]:
+    settings = fast_settings(url)
+    engine = db.make_engine(url)
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        team = accounts.create_team(session, code="bench", name="WIJ Bench")
+        lead = accounts.create_user(
+            session,
+            settings,
+            username="lead",
+            display_name="lead",
+            role=Role.TEAM_LEAD,
+            password=PASSWORD,
+            team_id=team.id,
+        )
+        workers = [
+            accounts.create_user(
+                session,
+                settings,
+                username=f"cw{i}",
+                display_name=f"cw{i}",
+                role=Role.CASEWORKER,
+                password=PASSWORD,
+                team_id=team.id,
+            ).id
+            for i in range(DEVICES)
+        ]
+    engine.dispose()
+    return {"team": team.id, "lead": lead.id, "workers": workers}
+
+
+def test_server_bench(running: Running) -> None:
+    ids = _seed(running.url)
+    base = running.base_url
+    lead_token = _enroll(base, "lead")
+
+    # --- ingest: one device pushes INGEST_RECORDS records in batches of BATCH ---------------
+    households = [_household(ids["team"], ids["lead"]) for _ in range(INGEST_RECORDS // 20)]
+    records: list[dict[str, Any]] = []
+    for hh in households:
+        records.append(hh)
+        records.extend(_person(hh["row_id"]) for _ in range(4))
+        records.extend(_journal(hh["row_id"], i) for i in range(15))
+    batches = [records[i : i + BATCH] for i in range(0, len(records), BATCH)]
+    with _client(base, lead_token) as c:
+        start = time.perf_counter()
+        for batch in batches:
+            r = c.post("/v1/push", json={"batch_id": str(uuid.uuid4()), "changes": batch})
+            assert r.status_code == 200, r.text
+        ingest_s = time.perf_counter() - start
+    ingest_rate = len(records) / ingest_s
+
+    # --- pull: a new device of the team lead pulls everything ------------------------------
+    fresh = _enroll(base, "lead")
+    pulled = 0
+    with _client(base, fresh) as c:
+        start = time.perf_counter()
+        since = 0
+        while True:
+            page = c.get("/v1/changes", params={"since": since, "limit": 1000}).json()
+            pulled += len(page["rows"])
+            since = page["next_since"]
+            if not page["has_more"]:
+                break
+        pull_s = time.perf_counter() - start
+    assert pulled >= len(records)
+    pull_rate = pulled / pull_s
+
+    # --- 100 devices: each has households; sync = push CHANGES_PER_SYNC, then pull --------
+    tokens = [_enroll(base, f"cw{i}") for i in range(DEVICES)]
+    own: list[list[str]] = []
+    with _client(base, lead_token) as c:
+        for worker in ids["workers"]:
+            hhs = [_household(ids["team"], worker) for _ in range(HOUSEHOLDS_PER_DEVICE)]
+            batch = hhs + [_journal(h["row_id"], i) for h in hhs for i in range(20)]
+            r = c.post("/v1/push", json={"batch_id": str(uuid.uuid4()), "changes": batch})
+            assert r.status_code == 200, r.text
+            own.append([h["row_id"] for h in hhs])
+    cursors = [0] * DEVICES
+    clients = [_client(base, t) for t in tokens]
+
+    def initial(i: int) -> None:
+        while True:
+            page = clients[i].get("/v1/changes", params={"since": cursors[i]}).json()
+            cursors[i] = page["next_since"]
+            if not page["has_more"]:
+                return
+
+    with ThreadPoolExecutor(DEVICES) as pool:
+        list(pool.map(initial, range(DEVICES)))
+
+    def sync(i: int) -> float:
+        start = time.perf_counter()
+        changes = [_journal(own[i][n % HOUSEHOLDS_PER_DEVICE], n) for n in range(CHANGES_PER_SYNC)]
+        r = clients[i].post("/v1/push", json={"batch_id": str(uuid.uuid4()), "changes": changes})
+        assert r.status_code == 200, r.text
+        while True:
+            page = clients[i].get("/v1/changes", params={"since": cursors[i]}).json()
+            cursors[i] = page["next_since"]
+            if not page["has_more"]:
+                break
+        return time.perf_counter() - start
+
+    sequential = sorted(sync(i) for i in range(DEVICES))  # one device at a time
+    with ThreadPoolExecutor(DEVICES) as pool:
+        start = time.perf_counter()
+        latencies = sorted(pool.map(sync, range(DEVICES)))
+        wall = time.perf_counter() - start
+    for client in clients:
+        client.close()
+    p50 = statistics.median(latencies)
+    p95 = latencies[int(0.95 * (len(latencies) - 1))]
+
+    print(
+        f"\nSERVER BENCH: ingest {len(records)} records in {ingest_s:.1f} s = "
+        f"{ingest_rate:,.0f} records/s (batches of {BATCH}); "
+        f"pull {pulled} rows in {pull_s:.1f} s = {pull_rate:,.0f} rows/s; "
+        f"{DEVICES} devices syncing at once ({CHANGES_PER_SYNC} changes up + pull): "
+        f"p50 {p50 * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, max {latencies[-1] * 1000:.0f} ms, "
+        f"all done in {wall:.1f} s; {WORKERS} server processes; one device at a time: "
+        f"p50 {statistics.median(sequential) * 1000:.0f} ms, "
+        f"p95 {sequential[int(0.95 * (DEVICES - 1))] * 1000:.0f} ms"
+    )
