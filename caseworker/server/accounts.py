@@ -7,6 +7,7 @@ change feed so devices of the team receive them.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import secrets
 from dataclasses import dataclass
@@ -35,6 +36,15 @@ def password_hasher(settings: ServerSettings) -> PasswordHasher:
         memory_cost=settings.argon2_memory_kib,
         parallelism=settings.argon2_parallelism,
     )
+
+
+@functools.lru_cache(maxsize=4)
+def _dummy_hash_for(time_cost: int, memory_cost: int, parallelism: int) -> str:
+    return PasswordHasher(time_cost, memory_cost, parallelism).hash(_DUMMY_PASSWORD)
+
+
+def _dummy_hash(hasher: PasswordHasher) -> str:
+    return _dummy_hash_for(hasher.time_cost, hasher.memory_cost, hasher.parallelism)
 
 
 def token_digest(token: str) -> str:
@@ -162,7 +172,7 @@ def authenticate(
     ).first()
     if row is None:
         with contextlib.suppress(VerificationError):
-            hasher.verify(hasher.hash(_DUMMY_PASSWORD), password)
+            hasher.verify(_dummy_hash(hasher), password)
         return None
     user, account = row
     try:
