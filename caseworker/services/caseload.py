@@ -1,16 +1,19 @@
 """The caseload table: one row per household in a few set-based queries (no N+1).
 
 One query for households with coordinator, member count and next evaluation, then
-one query per alert rule (see :mod:`caseworker.services.alerts`).
+one query per alert rule (see :mod:`caseworker.services.alerts`). The desktop asks for
+the rows without alerts first (``with_alerts=False``: the table is usable at once) and
+for ``caseload_alerts`` in a second step.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import Integer, and_, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from caseworker.models import Household, HouseholdStatus, Person, Plan, PlanStatus, User
@@ -37,6 +40,10 @@ class CaseloadRow:
     coordinator_id: str | None
     neighbourhood: str | None = None
     opened_on: date | None = None
+    # households.rowid, the key of the search index (household_search.rowid): an opaque
+    # integer that lets search-as-you-type match hits to loaded rows without reading
+    # the index's content rows. Valid for this load only.
+    search_key: int = 0
 
     @property
     def has_alert(self) -> bool:
@@ -49,9 +56,11 @@ def load_caseload(
     *,
     scope: Scope = "mine",
     include_closed: bool = False,
+    with_alerts: bool = True,
 ) -> list[CaseloadRow]:
     """Households coordinated by the acting user ("mine") or of their team ("team"),
-    sorted by name. A user without a team sees their own households under "team"."""
+    sorted by name. A user without a team sees their own households under "team".
+    ``with_alerts=False`` leaves ``alerts`` empty (see :func:`caseload_alerts`)."""
     if scope not in ("mine", "team"):
         raise ValidationError("scope", "onbekende selectie")
     if ctx.user_id is None:
@@ -66,6 +75,7 @@ def load_caseload(
     query = (
         select(
             Household.id,
+            literal_column("households.rowid", Integer),
             Household.name,
             Household.street,
             Household.house_number,
@@ -104,7 +114,11 @@ def load_caseload(
         query = query.where(Household.status != HouseholdStatus.CLOSED)
     # Core execution: plain rows without the ORM's per-row loading machinery.
     rows = session.connection().execute(query).all()
-    alerts = compute_alerts(session, ctx.today(), household_ids=[r[0] for r in rows])
+    alerts = (
+        compute_alerts(session, ctx.today(), household_ids=[r[0] for r in rows])
+        if with_alerts
+        else {}
+    )
     result = [
         CaseloadRow(
             household_id=hid,
@@ -119,9 +133,11 @@ def load_caseload(
             coordinator_id=coordinator_id,
             neighbourhood=neighbourhood,
             opened_on=opened_on,
+            search_key=search_key,
         )
         for (
             hid,
+            search_key,
             name,
             street,
             number,
@@ -139,3 +155,12 @@ def load_caseload(
     ]
     result.sort(key=lambda r: (r.name.casefold(), r.household_id))
     return result
+
+
+def caseload_alerts(
+    session: Session, ctx: ServiceContext, rows: Sequence[CaseloadRow]
+) -> dict[str, tuple[Alert, ...]]:
+    """The alerts of these caseload rows (second step after ``with_alerts=False``),
+    by household id; households without alerts are absent."""
+    found = compute_alerts(session, ctx.today(), household_ids=[r.household_id for r in rows])
+    return {hid: tuple(alerts) for hid, alerts in found.items()}

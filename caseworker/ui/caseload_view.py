@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseworker.services.caseload import CaseloadRow, load_caseload
-from caseworker.services.ui_support import search_household_ids
+from caseworker.services.alerts import Alert
+from caseworker.services.caseload import CaseloadRow, caseload_alerts, load_caseload
+from caseworker.services.ui_support import search_household_keys
 
 from .caseload_model import ALERTS_ROLE, COL_ALERTS, COL_NAME, CaseloadFilter, CaseloadModel
 from .deps import AppDeps
@@ -65,11 +66,13 @@ class BadgeDelegate(QStyledItemDelegate):
 class CaseloadView(QWidget):
     open_household = Signal(str)
     new_household_requested = Signal()
-    loaded = Signal(int)  # rows loaded
+    loaded = Signal(int)  # rows loaded (the table is usable; alerts may follow)
+    alerts_loaded = Signal()  # the alerts of the loaded rows arrived
 
     def __init__(self, deps: AppDeps, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._deps = deps
+        self._generation = 0  # the reload whose results may still be shown
         self.model = CaseloadModel(deps.ctx.user_id, deps.ctx.today())
 
         title = QLabel(self.tr("Caseload"))
@@ -136,38 +139,71 @@ class CaseloadView(QWidget):
 
     # -- data ---------------------------------------------------------------------
     def reload(self) -> None:
-        """Load the caseload off the GUI thread; ``loaded`` fires when it is shown."""
+        """Load the caseload off the GUI thread in two steps: the rows (``loaded`` fires
+        when the table shows them), then their alerts (``alerts_loaded``)."""
         store, ctx = self._deps.store, self._deps.ctx
+        self._generation += 1
+        generation = self._generation
 
         def work() -> list[CaseloadRow]:
             with store.session() as session:
-                return load_caseload(session, ctx, scope="team", include_closed=True)
+                return load_caseload(
+                    session, ctx, scope="team", include_closed=True, with_alerts=False
+                )
 
-        self._deps.runner.run(work, self._set_rows, lambda _exc: self._set_rows([]))
+        self._deps.runner.run(
+            work,
+            lambda rows: self._set_rows(generation, rows),
+            lambda _exc: self._set_rows(generation, []),
+        )
 
-    def _set_rows(self, rows: list[CaseloadRow]) -> None:
-        if not self._deps.store.is_open:
-            return  # locked while loading: show nothing
+    def _current(self, generation: int) -> bool:
+        # locked, or reloaded since: these results are stale
+        return generation == self._generation and self._deps.store.is_open
+
+    def _set_rows(self, generation: int, rows: list[CaseloadRow]) -> None:
+        if not self._current(generation):
+            return
         self.model.set_rows(rows)
         if self.search_edit.text().strip():
             self.apply_search(self.search_edit.text())
         self.loaded.emit(len(rows))
+        if rows:
+            self._load_alerts(generation, rows)
+
+    def _load_alerts(self, generation: int, rows: list[CaseloadRow]) -> None:
+        store, ctx = self._deps.store, self._deps.ctx
+
+        def work() -> dict[str, tuple[Alert, ...]]:
+            with store.session() as session:
+                return caseload_alerts(session, ctx, rows)
+
+        def done(alerts: dict[str, tuple[Alert, ...]]) -> None:
+            if self._current(generation):
+                self.model.set_alerts(alerts)
+                self.alerts_loaded.emit()
+
+        self._deps.runner.run(work, done, lambda _exc: None)
 
     def clear(self) -> None:
+        self._generation += 1
         self.search_edit.blockSignals(True)
         self.search_edit.clear()
         self.search_edit.blockSignals(False)
         self.model.clear()
 
     def apply_search(self, text: str) -> None:
+        """Filter the loaded caseload by the search text, synchronously: one FTS5 query
+        for the matching search keys (≈ 1–3 ms at 5,000 households), then the model
+        restricts its visible rows to them."""
         if not text.strip():
-            self.model.set_id_filter(None)
+            self.model.set_search_keys(None)
             return
         if not self._deps.store.is_open:
             return
         with self._deps.store.session() as session:
-            ids = search_household_ids(session, text)
-        self.model.set_id_filter(ids if ids is not None else frozenset())
+            keys = search_household_keys(session, text)
+        self.model.set_search_keys(keys if keys is not None else frozenset())
 
     def focus_search(self) -> None:
         self.search_edit.setFocus()

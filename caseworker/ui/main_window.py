@@ -116,6 +116,8 @@ class MainWindow(QMainWindow):
         )
         self.pages.addWidget(self._settings_page())
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._page_changed)
+        self._alerts_stale = True
         layout = QHBoxLayout(self.workspace)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.navigation)
@@ -210,7 +212,10 @@ class MainWindow(QMainWindow):
         self.caseload.new_household_requested.connect(self.new_household)
         self.alerts = AlertsView()
         self.alerts.open_household.connect(self.open_dossier)
-        self.caseload.loaded.connect(lambda _n: self._refresh_alerts())
+        # the alerts page is filled when the alerts arrive (second loading step), and
+        # rebuilt only when it is shown: it costs tens of ms at thousands of alerts
+        self._alerts_stale = True
+        self.caseload.alerts_loaded.connect(self._alerts_arrived)
         holder = self.alerts_holder.layout()
         if holder is not None:
             holder.addWidget(self.alerts)
@@ -254,9 +259,19 @@ class MainWindow(QMainWindow):
     def is_locked(self) -> bool:
         return self.deps is None
 
+    def _alerts_arrived(self) -> None:
+        self._alerts_stale = True
+        if self.pages.currentWidget() is self.alerts_holder:
+            self._refresh_alerts()
+
+    def _page_changed(self, index: int) -> None:
+        if index == NAV_ALERTS and self._alerts_stale:
+            self._refresh_alerts()
+
     def _refresh_alerts(self) -> None:
         if self.alerts is not None and self.caseload is not None:
             self.alerts.set_rows(self.caseload.model.rows)
+            self._alerts_stale = False
 
     # -- dossiers -----------------------------------------------------------------------
     def dossier_tabs(self) -> list[DossierView]:
