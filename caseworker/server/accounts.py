@@ -11,7 +11,7 @@ import functools
 import hashlib
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -209,8 +209,14 @@ def device_for_token(session: Session, token: str) -> tuple[Device, User] | None
     return (row[0], row[1]) if row is not None else None
 
 
-def principal_for(device: Device, user: User) -> Principal:
-    return Principal(device_id=device.id, user_id=user.id, role=user.role, team_id=user.team_id)
+def principal_for(device: Device, user: User, closed_before: date | None = None) -> Principal:
+    return Principal(
+        device_id=device.id,
+        user_id=user.id,
+        role=user.role,
+        team_id=user.team_id,
+        closed_before=closed_before,
+    )
 
 
 def revoke(session: Session, device_id: str, now: datetime) -> bool:

@@ -161,7 +161,8 @@ def _principal(
         if device.last_seen_at is None or now - device.last_seen_at > timedelta(minutes=1):
             device.last_seen_at = now
         request.scope.setdefault("state", {})["device_id"] = device.id
-        return accounts.principal_for(device, user)
+        cutoff = (now - timedelta(days=server.settings.purge_closed_after_days)).date()
+        return accounts.principal_for(device, user, cutoff)
 
 
 Auth = Annotated[Principal, Depends(_principal)]

@@ -2,16 +2,19 @@
 
 - caseworker: the households they coordinate or take part in (server_memberships);
 - team lead: the households of their team;
-- administrator: no dossier data at all.
+- administrator: no dossier data at all;
+- households closed longer ago than ``purge_closed_after_days`` leave every laptop
+  (the server keeps them for the legal retention period).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, false, or_, select
+from sqlalchemy import ColumnElement, Select, and_, false, or_, select
 from sqlalchemy.orm import Session
 
 from caseworker.models import Household, Role
@@ -27,6 +30,7 @@ class Principal:
     user_id: str
     role: Role
     team_id: str | None
+    closed_before: date | None = None  # households closed before this day leave the laptops
 
     @property
     def sees_dossiers(self) -> bool:
@@ -36,11 +40,21 @@ class Principal:
 def scope_condition(principal: Principal) -> ColumnElement[bool]:
     """A WHERE clause on ``households`` selecting the principal's households."""
     if principal.role == Role.TEAM_LEAD and principal.team_id is not None:
-        return Household.team_id == principal.team_id
-    if principal.role == Role.CASEWORKER:
+        condition: ColumnElement[bool] = Household.team_id == principal.team_id
+    elif principal.role == Role.CASEWORKER:
         memberships = select(Membership.household_id).where(Membership.user_id == principal.user_id)
-        return or_(Household.coordinator_id == principal.user_id, Household.id.in_(memberships))
-    return false()
+        condition = or_(
+            Household.coordinator_id == principal.user_id, Household.id.in_(memberships)
+        )
+    else:
+        return false()
+    if principal.closed_before is not None:
+        # data minimisation (DESIGN.md §3 Sync rule 6): long-closed households leave laptops
+        condition = and_(
+            condition,
+            or_(Household.closed_on.is_(None), Household.closed_on >= principal.closed_before),
+        )
+    return condition
 
 
 def scope_query(principal: Principal) -> Select[Any]:

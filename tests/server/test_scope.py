@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 import httpx
@@ -297,3 +298,39 @@ def test_caseworker_cannot_grab_or_move_households(
     )
     assert r.status_code == 403
     assert SECRET_B not in r.text
+
+
+def test_long_closed_households_leave_the_laptops(
+    env: ServerEnv, world: World, devices: dict[str, Device]
+):
+    cw = devices["cw_a"]
+    setup = _seed(world, devices)
+    cw.pull_all()
+    version = cw.rows[("households", setup.hh_a)]["version"]
+    long_ago = (date.today() - timedelta(days=env.settings.purge_closed_after_days + 5)).isoformat()
+    r = cw.push(
+        {
+            "table": "households",
+            "row_id": setup.hh_a,
+            "base_version": version,
+            "changed": {
+                "status": "closed",
+                "closed_on": long_ago,
+                "closing_reason": "verhuisd",
+                "opened_on": "2025-01-01",
+            },
+            "base": {
+                "status": "intake",
+                "closed_on": None,
+                "closing_reason": None,
+                "opened_on": "2026-11-01",
+            },
+        }
+    )
+    assert r.status_code == 200, r.text
+    assert r.json()["results"][0]["status"] == "applied", r.text
+    assert cw.pull_all()[1] == [setup.hh_a]
+    assert cw.get(f"/v1/households/{setup.hh_a}").status_code == 404
+    # the server keeps it
+    with env.session() as session:
+        assert session.get(accounts.Household, setup.hh_a) is not None
