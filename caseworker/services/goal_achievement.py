@@ -8,10 +8,11 @@ Which goals
 Which measurements count
     Scores of the goal's ZRM domain for the goal's subject (domain codes are
     unique across the three instruments), from measurements that are not
-    tombstoned, dated on or before the *cutoff*. The cutoff is ``as_of``
-    (normally today), and never later than the household's ``closed_on``:
-    a measurement after the case was closed is **ignored** (the final
-    measurement is normally on the closing date and still counts).
+    tombstoned, dated on or before the *cutoff*. The cutoff is
+    ``measured_until`` (default ``as_of``, normally today), and never later
+    than the household's ``closed_on``: a measurement after the case was
+    closed is **ignored** (the final measurement is normally on the closing
+    date and still counts). Due dates are compared with ``min(as_of, cutoff)``.
 
 Baseline and latest
     The *baseline measurement* is the earliest counted score of the domain
@@ -19,6 +20,7 @@ Baseline and latest
     plan set one, otherwise the score of that baseline measurement. ``latest``
     is the most recent counted score dated **after** the baseline measurement
     (a follow-up). A single measurement is only a baseline: ``latest`` is None.
+    Two measurements on the same day: the higher score counts as the later.
 
 State (exact rule, checked in this order)
     1. ``not_measured`` — the goal has no ZRM domain, or no follow-up

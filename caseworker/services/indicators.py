@@ -114,7 +114,9 @@ class Indicator:
     household_ids: tuple[str, ...]  # households behind the numerator (sorted)
     denominator_household_ids: tuple[str, ...]  # households behind the denominator (sorted)
     unit: str = "share"  # "share" or "cents"
-    extra: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # more id lists
+    # more id lists: household ids, except keys ending in "_clients" (goal subjects:
+    # person ids or "household:<id>")
+    extra: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
