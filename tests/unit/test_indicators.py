@@ -463,6 +463,38 @@ def test_plan_baseline_score_wins_over_first_measurement(
     assert (progress.baseline, progress.latest, progress.state) == (1, 1, GoalState.BEHIND)
 
 
+def test_progress_scope_filters(world: tuple[OpenStore, World]) -> None:
+    store, w = world
+    with store.session() as s:
+        by_households = load_progress(s, as_of=TODAY, household_ids=[w.ids["H2"], w.ids["H3"]])
+        by_coordinator = load_progress(s, as_of=TODAY, coordinator_id=w.ids["u2"])
+        by_person = load_progress(s, as_of=TODAY, person_id=w.ids["P1a"])
+        countable = load_progress(
+            s,
+            as_of=END,
+            team_id=w.ids["A"],
+            countable_only=True,
+            active_between=(START, END),
+        )
+        measured_until = load_progress(
+            s, as_of=TODAY, measured_until=D(2025, 3, 1), plan_id=w.plans["H1"]
+        )
+    assert {p.goal_id for p in by_households} == {
+        w.ids[k] for k in ("g2a-fin", "g2a-notarget", "g2b-fin", "g3a-fin")
+    }
+    assert {p.goal_id for p in by_coordinator} == {
+        w.ids[k] for k in ("g2a-fin", "g2a-notarget", "g2b-fin")
+    }
+    assert {p.goal_id for p in by_person} == {w.ids["g1a-fin"], w.ids["g1a-hv"]}
+    # with a target and a domain, in households open in 2025 (not H4, not team B)
+    assert {p.goal_id for p in countable} == {
+        w.ids[k]
+        for k in ("g1a-fin", "g1a-hv", "g1b-werk", "g1-hh", "g2a-fin", "g2b-fin", "g3a-fin")
+    }
+    # until 2025-03-01 only the January baselines exist: nothing measured yet
+    assert {p.state for p in measured_until} == {GoalState.NOT_MEASURED}
+
+
 def test_summaries_per_person_coordinator_and_team(world: tuple[OpenStore, World]) -> None:
     store, w = world
     with store.session() as s:
