@@ -50,8 +50,22 @@ class _BatchState:
     rows: dict[Key, dict[str, Any]] = field(default_factory=dict)  # current state per row
     existed: set[Key] = field(default_factory=set)  # rows already on the server
     dirty: dict[Key, int] = field(default_factory=dict)  # row -> seq of its last change
+    wanted: list[Key] = field(default_factory=list)  # batch rows and their parents
+    log_seqs: dict[Key, int] = field(default_factory=dict)  # their change-log seqs at read
+    ordinal_results: set[int] = field(default_factory=set)  # results holding an ordinal
     households: dict[Key, str | None] = field(default_factory=dict)  # row -> household
     new_households: set[str] = field(default_factory=set)
+
+
+class _Ordinals:
+    """Placeholder sequence numbers 1..n, turned into real ones once the lock is held."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def next(self) -> int:
+        self.count += 1
+        return self.count
 
 
 def body_hash(batch: PushBatch) -> str:
@@ -83,7 +97,11 @@ def _decode(index: int, change: RowChange) -> _Decoded:
 
 
 class PushService:
-    """Applies one batch in one transaction, holding the sequence lock until commit."""
+    """Applies one batch in one transaction.
+
+    The merge is computed first without the sequence lock; then the lock is taken, the rows
+    read are checked to be unchanged (else the merge is redone under the lock), numbers are
+    assigned, written and committed. The lock is thus held only for the writes + commit."""
 
     def __init__(self, session: Session, principal: Principal, now: datetime) -> None:
         self.session = session
@@ -96,19 +114,18 @@ class PushService:
             raise forbidden("administrators do not sync dossier data")
         decoded = [_decode(i, c) for i, c in enumerate(batch.changes)]
         digest = body_hash(batch)
+        replay = self._stored(batch.batch_id, digest)
+        if replay is not None:
+            return replay, True
+        state, results, conflicts_made, ordinals = self._merge(decoded)
         seq = SequenceAllocator(self.session)  # takes the lock: serialises with other writers
-        stored = self.session.get(Batch, batch.batch_id)
-        if stored is not None:
-            if stored.device_id != self.principal.device_id or stored.body_hash != digest:
-                raise conflict("batch_id was already used for a different batch")
-            return PushResult.model_validate(stored.result), True
-        state = _BatchState()
-        self._load(decoded, state)
-        self._authorise(decoded, state)
-        results: dict[int, ChangeResult] = {}
-        conflicts_made: list[dict[str, Any]] = []
-        for item in sorted(decoded, key=lambda d: (d.info.order, d.index)):
-            results[item.index] = self._apply(item, state, seq, conflicts_made)
+        replay = self._stored(batch.batch_id, digest)
+        if replay is not None:
+            return replay, True
+        if self._moved(state):  # someone wrote these rows meanwhile: merge again, locked
+            state, results, conflicts_made, ordinals = self._merge(decoded)
+        self._number(state, results, conflicts_made, seq.start)
+        seq.last = seq.start + ordinals.count
         self._write(state, conflicts_made)
         seq.save()
         result = PushResult(
@@ -134,6 +151,57 @@ class PushService:
                 f"the batch holds a value the database refuses: {_kind(exc)}"
             ) from None
         return result, False
+
+    def _stored(self, batch_id: str, digest: str) -> PushResult | None:
+        stored = self.session.get(Batch, batch_id)
+        if stored is None:
+            return None
+        if stored.device_id != self.principal.device_id or stored.body_hash != digest:
+            raise conflict("batch_id was already used for a different batch")
+        return PushResult.model_validate(stored.result)
+
+    def _merge(
+        self, decoded: list[_Decoded]
+    ) -> tuple[_BatchState, dict[int, ChangeResult], list[dict[str, Any]], _Ordinals]:
+        state = _BatchState()
+        self._load(decoded, state)
+        self._authorise(decoded, state)
+        results: dict[int, ChangeResult] = {}
+        conflicts_made: list[dict[str, Any]] = []
+        ordinals = _Ordinals()
+        for item in sorted(decoded, key=lambda d: (d.info.order, d.index)):
+            results[item.index] = self._apply(item, state, ordinals, conflicts_made)
+        return state, results, conflicts_made, ordinals
+
+    def _moved(self, state: _BatchState) -> bool:
+        """Whether any row read for the merge (or its parent) changed since."""
+        now: dict[Key, int] = {}
+        for start in range(0, len(state.wanted), 500):
+            chunk = state.wanted[start : start + 500]
+            for table_name, row_id, seq in self.session.execute(
+                select(ChangeLog.table_name, ChangeLog.row_id, ChangeLog.seq).where(
+                    tuple_(ChangeLog.table_name, ChangeLog.row_id).in_(chunk)
+                )
+            ):
+                now[(table_name, row_id)] = int(seq)
+        return now != state.log_seqs
+
+    @staticmethod
+    def _number(
+        state: _BatchState,
+        results: dict[int, ChangeResult],
+        conflicts_made: list[dict[str, Any]],
+        offset: int,
+    ) -> None:
+        """Turn the placeholder numbers into real sequence numbers (lock held)."""
+        for key, ordinal in state.dirty.items():
+            state.dirty[key] = ordinal + offset
+            state.rows[key]["version"] = ordinal + offset
+        for item in conflicts_made:
+            item["version"] += offset
+        for index in state.ordinal_results:
+            result = results[index]
+            results[index] = result.model_copy(update={"version": result.version + offset})
 
     # --- loading -----------------------------------------------------------------------
 
@@ -161,14 +229,16 @@ class PushService:
                     if values and values.get(parent[0]):
                         wanted.add((parent[1], values[parent[0]]))
         keys: list[Key] = list(wanted)
+        state.wanted = keys
         for start in range(0, len(keys), 500):
             key_chunk = keys[start : start + 500]
-            for table_name, row_id, household_id in self.session.execute(
-                select(ChangeLog.table_name, ChangeLog.row_id, ChangeLog.household_id).where(
-                    tuple_(ChangeLog.table_name, ChangeLog.row_id).in_(key_chunk)
-                )
+            for table_name, row_id, household_id, seq in self.session.execute(
+                select(
+                    ChangeLog.table_name, ChangeLog.row_id, ChangeLog.household_id, ChangeLog.seq
+                ).where(tuple_(ChangeLog.table_name, ChangeLog.row_id).in_(key_chunk))
             ):
                 state.households[(table_name, row_id)] = household_id
+                state.log_seqs[(table_name, row_id)] = int(seq)
 
     def _household_of(self, table: str, values: dict[str, Any], state: _BatchState) -> str | None:
         if table == "households":
@@ -238,7 +308,7 @@ class PushService:
         self,
         item: _Decoded,
         state: _BatchState,
-        seq: SequenceAllocator,
+        seq: _Ordinals,
         conflicts_made: list[dict[str, Any]],
     ) -> ChangeResult:
         change = item.change
@@ -296,6 +366,7 @@ class PushService:
             )
         if modified:
             version = seq.next()
+            state.ordinal_results.add(item.index)
             new_state["version"] = version
             new_state["updated_at"] = self.now
             new_state["updated_by"] = self.principal.user_id

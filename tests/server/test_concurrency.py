@@ -85,3 +85,46 @@ def test_concurrent_writers_never_let_a_pull_skip(
     assert seen == set(written), f"{len(set(written) - seen)} changes skipped"
     for device in [*writers, reader]:
         device.close()
+
+
+def test_concurrent_edits_of_one_field_lose_nothing(
+    env: ServerEnv, world: World, devices: dict[str, Device]
+):
+    """Eight devices change the same field from the same base at the same moment: one
+    change is applied, the seven others become conflicts holding their values."""
+    from sqlalchemy import select
+
+    from caseworker.models import Conflict, Household
+
+    hh = household_change(world.team_a, world.users["cw_a"], phone="050-0000000")
+    assert devices["cw_a"].push(hh).status_code == 200
+    devices["cw_a"].pull_all()
+    version = devices["cw_a"].rows[("households", hh["row_id"])]["version"]
+    editors = [enroll(env.base_url, "cw_a") for _ in range(8)]
+    barrier = threading.Barrier(len(editors))
+
+    def edit(i: int) -> dict[str, object]:
+        change = {
+            "table": "households",
+            "row_id": hh["row_id"],
+            "base_version": version,
+            "changed": {"phone": f"050-000000{i + 1}"},
+            "base": {"phone": "050-0000000"},
+        }
+        barrier.wait()
+        r = editors[i].push(change)
+        assert r.status_code == 200, r.text
+        return dict(r.json()["results"][0])
+
+    with ThreadPoolExecutor(len(editors)) as pool:
+        results = list(pool.map(edit, range(len(editors))))
+    statuses = sorted(str(r["status"]) for r in results)
+    assert statuses == ["applied"] + ["conflict"] * 7
+    with env.session() as s:
+        phone = s.get(Household, hh["row_id"]).phone  # type: ignore[union-attr]
+        conflicts = list(s.execute(select(Conflict)).scalars())
+    assert len(conflicts) == 7
+    assert {c.server_value for c in conflicts} == {phone}
+    assert {c.client_value for c in conflicts} | {phone} == {f"050-000000{i + 1}" for i in range(8)}
+    for device in editors:
+        device.close()
