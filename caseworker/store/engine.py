@@ -16,6 +16,7 @@ from sqlalchemy.pool import QueuePool
 
 BUSY_TIMEOUT_MS = 5000
 CACHE_KIB = 32768
+WAL_LIMIT_BYTES = 64 * 1024 * 1024
 
 
 def _apply_common_pragmas(cursor: Any) -> None:
@@ -28,6 +29,9 @@ def _apply_common_pragmas(cursor: Any) -> None:
     # 32 MiB page cache (decrypted pages stay in process memory only): a team's caseload
     # of thousands of households fits, which spares re-decrypting pages per query.
     cursor.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+    # After a large transaction the WAL is truncated back to this size at checkpoint,
+    # instead of staying as large as the whole database.
+    cursor.execute(f"PRAGMA journal_size_limit = {WAL_LIMIT_BYTES}")
 
 
 def make_engine(path: Path, key: bytes | None, *, echo: bool = False) -> Engine:

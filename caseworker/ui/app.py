@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from caseworker.paths import builtin_resources_dir
 from caseworker.reference import Reference
 from caseworker.store import KdfParams
 
@@ -16,7 +17,7 @@ from .plan.wiring import CaseworkWiring, casework_sections
 from .tasks import ThreadTaskRunner
 from .theme import apply_theme
 
-TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
+TRANSLATIONS = builtin_resources_dir() / "translations"
 DUTCH = QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
-ICONS = Path(__file__).resolve().parents[2] / "resources" / "icons"
+from caseworker.paths import builtin_resources_dir
+
+ICONS = builtin_resources_dir() / "icons"
 
 ACCENT = "#2f5d7c"
 ALERT = "#b4432f"
