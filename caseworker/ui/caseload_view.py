@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,7 +33,15 @@ _INFO = QColor("#4f6f89")
 
 
 class BadgeDelegate(QStyledItemDelegate):
-    """Paints the alert count as a round badge, coloured by the worst severity."""
+    """Paints the alert count as a round badge, coloured by the worst severity.
+
+    Badges are drawn once per (count, colour, size) into a cached pixmap: drawing an
+    antialiased rounded rectangle and its text for every visible row on every repaint
+    cost ≈ 0.3 ms per row, a blit costs a few µs."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._cache: dict[tuple[int, str, int, int, float], QPixmap] = {}
 
     def paint(
         self,
@@ -49,18 +57,36 @@ class BadgeDelegate(QStyledItemDelegate):
         colour = next(
             (_SEVERITY_COLOURS[s] for s in ("critical", "warning") if s in severities), _INFO
         )
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(option.rect)  # type: ignore[attr-defined]
         size = min(rect.height() - 6, 22.0)
         width = max(size, 10.0 + 8.0 * len(str(len(alerts))))
-        badge = QRectF(rect.center().x() - width / 2, rect.center().y() - size / 2, width, size)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour)
-        painter.drawRoundedRect(badge, size / 2, size / 2)
-        painter.setPen(QColor("white"))
-        painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), str(len(alerts)))
-        painter.restore()
+        ratio = painter.device().devicePixelRatioF()
+        badge = self._badge(len(alerts), colour, width, size, ratio, option.font)  # type: ignore[attr-defined]
+        painter.drawPixmap(
+            QPointF(rect.center().x() - width / 2, rect.center().y() - size / 2), badge
+        )
+
+    def _badge(
+        self, count: int, colour: QColor, width: float, size: float, ratio: float, font: QFont
+    ) -> QPixmap:
+        key = (count, colour.name(), round(width), round(size), ratio)
+        pixmap = self._cache.get(key)
+        if pixmap is None:
+            pixmap = QPixmap(max(1, round(width * ratio)), max(1, round(size * ratio)))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setFont(font)
+            area = QRectF(0, 0, width, size)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            painter.drawRoundedRect(area, size / 2, size / 2)
+            painter.setPen(QColor("white"))
+            painter.drawText(area, int(Qt.AlignmentFlag.AlignCenter), str(count))
+            painter.end()
+            self._cache[key] = pixmap
+        return pixmap
 
 
 class CaseloadView(QWidget):
@@ -102,6 +128,7 @@ class CaseloadView(QWidget):
         self.new_button.clicked.connect(self.new_household_requested)
         self.count_label = QLabel()
         self.count_label.setObjectName("hint")
+        self._fix_count_label_size()
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -218,12 +245,25 @@ class CaseloadView(QWidget):
             )
         )
 
-    def _update_count(self, shown: int) -> None:
-        self.count_label.setText(
-            self.tr("%1 of %2 households shown")
-            .replace("%1", str(shown))
-            .replace("%2", str(self.model.total_count()))
+    def _fix_count_label_size(self) -> None:
+        """A fixed size for the "n of m shown" label. A label whose text changes asks its
+        parents for a new layout; the QTabWidget around the caseload answers any layout
+        request by repainting the whole page (≈ 10 ms per keystroke at 1360×820), while
+        a fixed-size widget's new text repaints only the label."""
+        label = self.count_label
+        label.ensurePolished()
+        label.setText(self._count_text(99_999, 99_999))
+        hint = label.sizeHint()
+        label.setFixedSize(hint.width() + label.fontMetrics().averageCharWidth() * 8, hint.height())
+        label.clear()
+
+    def _count_text(self, shown: int, total: int) -> str:
+        return (
+            self.tr("%1 of %2 households shown").replace("%1", str(shown)).replace("%2", str(total))
         )
+
+    def _update_count(self, shown: int) -> None:
+        self.count_label.setText(self._count_text(shown, self.model.total_count()))
 
     def _activated(self, index: QModelIndex) -> None:
         if index.isValid():

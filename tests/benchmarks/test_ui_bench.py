@@ -1,81 +1,79 @@
 # ruff: noqa: E501
 """Desktop UI at 5,000 households: search-as-you-type latency per keystroke (key press →
 table showing the result, painted) and unlock → usable caseload. Writes the figures into
-docs/performance.md, section "Desktop UI". Run by ``make bench``."""
+docs/performance.md, section "Desktop UI". Run by ``make bench``.
+
+The store holds 5,000 demo households (``generate_demo_data``: plans, ZRM assessments,
+youth provisions, draft intakes, escalations, so the alerts cost what they cost in
+practice), all moved into the team of the caseworker the app picks, so the caseload the
+app loads is all 5,000. The app runs as in production: ``ThreadTaskRunner`` (KDF and the
+caseload load off the GUI thread), offscreen Qt, window 1360×820."""
 
 from __future__ import annotations
 
+import os
 import re
 import statistics
 import time
-from datetime import date
+from collections.abc import Callable
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from sqlalchemy import insert
+from sqlalchemy import select, update
 
-from caseworker.models import Household, HouseholdStatus, Person, PersonRole, Team, User
-from caseworker.models.enums import Role
+from caseworker.demo import generate_demo_data
+from caseworker.models import Household, Person
 from caseworker.reference.loader import load_reference
+from caseworker.services import ServiceContext
+from caseworker.services.ui_support import session_user
 from caseworker.store import KdfParams, Store, UnlockThrottle
 from caseworker.ui.app import configure_application
 from caseworker.ui.controller import AppController
-from caseworker.ui.tasks import InlineTaskRunner
+from caseworker.ui.tasks import ThreadTaskRunner
 
 HOUSEHOLDS = 5_000
 PASSPHRASE = "benchmark aan de keukentafel"
 DOC = Path(__file__).resolve().parents[2] / "docs" / "performance.md"
-QUERIES = ("jansen", "zuiderdiep 1", "9712", "de vries", "01-03-1982", "bakker")
-_GIVEN = ("Sanne", "Daan", "Emma", "Lucas", "Noor", "Sem", "Julia", "Finn", "Tess", "Milan")
-_FAMILY = ("Jansen", "de Vries", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder",
-           "de Groot", "Bos", "Vos", "Peters", "Hendriks", "Dekker", "Dijkstra",
-           "Zwart")  # fmt: skip
-_STREETS = ("Zuiderdiep", "Oosterstraat", "Paterswoldseweg", "Vinkenstraat", "Korreweg")
+UNLOCK_RUNS = 5
+SEARCH_ROUNDS = 2
 
 
-def populate(store_dir: Path) -> None:
+def populate(store_dir: Path) -> list[str]:
+    """The demo store, every household in the acting caseworker's team; returns search
+    texts taken from it (family name, given + family name, street + number, postcode,
+    postcode without space, BSN, birth date, given name)."""
+    reference = load_reference()
     opened = Store(store_dir).create(PASSPHRASE, KdfParams.fast_for_tests())
     with opened.transaction() as s:
-        team = Team(name="WIJ Centrum", code="centrum")
-        s.add(team)
-        s.flush()
-        user = User(username="bench", display_name="Bench", role=Role.CASEWORKER, team_id=team.id)
-        s.add(user)
-        s.flush()
-        households, persons = [], []
-        for i in range(HOUSEHOLDS):
-            family = _FAMILY[i % len(_FAMILY)]
-            hid = f"00000000-0000-4000-8000-{i:012d}"
-            households.append(
-                {
-                    "id": hid,
-                    "name": f"Familie {family} {i}",
-                    "street": _STREETS[i % len(_STREETS)],
-                    "house_number": str(i % 200 + 1),
-                    "postcode": f"97{i % 100:02d} AB",
-                    "city": "Groningen",
-                    "team_id": team.id,
-                    "coordinator_id": user.id,
-                    "status": HouseholdStatus.ACTIVE,
-                    "opened_on": date(2025, 1, 1),
-                }
-            )
-            for k in range(4):
-                persons.append(
-                    {
-                        "household_id": hid,
-                        "given_name": _GIVEN[(i + k) % len(_GIVEN)],
-                        "family_name": family,
-                        "birth_date": date(1980 + (i + k * 9) % 40, 1 + i % 12, 1 + k * 7),
-                        "role": PersonRole.PARENT if k < 2 else PersonRole.CHILD,
-                    }
-                )
-        s.execute(insert(Household), households)
-        s.execute(insert(Person), persons)
+        generate_demo_data(
+            s, ServiceContext(user_id=None), reference, households=HOUSEHOLDS, today=date.today()
+        )
+        user = session_user(s)
+        assert user is not None and user.team_id is not None
+        s.execute(update(Household).values(team_id=user.team_id))
+        person, hh = s.execute(
+            select(Person, Household)
+            .join(Household, Household.id == Person.household_id)
+            .where(Person.bsn.is_not(None), Person.birth_date.is_not(None))
+            .order_by(Person.id)
+            .limit(1)
+        ).one()
+        texts = [
+            person.family_name,
+            f"{person.given_name} {person.family_name}",
+            f"{hh.street} {hh.house_number}",
+            hh.postcode or "",
+            (hh.postcode or "").replace(" ", "").lower(),
+            person.bsn or "",
+            person.birth_date.strftime("%d-%m-%Y") if person.birth_date else "",
+            person.given_name,
+        ]
     opened.close()
+    return [t for t in texts if t]
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -88,81 +86,138 @@ def write_section(text: str) -> None:
     section = "## Desktop UI\n\n" + text.strip() + "\n"
     pattern = re.compile(r"^## Desktop UI\n.*?(?=^## |\Z)", re.S | re.M)
     if pattern.search(current):
-        current = pattern.sub(section + "\n", current)
+        current = pattern.sub(lambda _m: section + "\n", current)
     else:
         current = current.rstrip() + "\n\n" + section
     DOC.write_text(current, encoding="utf-8")
+
+
+def wait_until(qapp: QApplication, condition: Callable[[], bool], timeout: float = 60) -> None:
+    deadline = time.perf_counter() + timeout
+    while not condition():
+        assert time.perf_counter() < deadline, "timed out"
+        QTest.qWait(1)  # events, then at most 1 ms
+    qapp.processEvents()  # paint what the condition made visible
 
 
 @pytest.mark.slow
 def test_search_as_you_type_and_unlock(qapp: QApplication, tmp_path: Path) -> None:
     configure_application(qapp)
     store_dir = tmp_path / "store"
-    populate(store_dir)
+    started = time.perf_counter()
+    texts = populate(store_dir)
+    print(f"\ngenerated {HOUSEHOLDS} demo households in {time.perf_counter() - started:.0f} s")
     reference = load_reference()
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    ctl = AppController(
-        store_dir, InlineTaskRunner(), settings, lambda: reference, throttle=UnlockThrottle()
-    )
+    runner = ThreadTaskRunner()
+    ctl = AppController(store_dir, runner, settings, lambda: reference, throttle=UnlockThrottle())
     window = ctl.window
     window.resize(1360, 820)
     window.show()
     QTest.qWaitForWindowExposed(window)
 
-    unlock_times = []
-    for _ in range(3):
+    usable: list[float] = []
+    usable_cpu: list[float] = []
+    with_alerts: list[float] = []
+    for _ in range(UNLOCK_RUNS):
         panel = window.lock_screen.panel
         panel.passphrase_edit.setText(PASSPHRASE)
-        start = time.perf_counter()
-        panel.submit()  # KDF (fast test parameters) + open + migrate check + caseload load
+        cpu0, start = time.process_time(), time.perf_counter()
+        panel.submit()  # KDF (fast test parameters) + open + migrate check, off the GUI thread
+        wait_until(
+            qapp,
+            lambda: (
+                window.caseload is not None and window.caseload.model.total_count() == HOUSEHOLDS
+            ),
+        )
+        usable.append(time.perf_counter() - start)
+        usable_cpu.append(time.process_time() - cpu0)
         caseload = window.caseload
         assert caseload is not None
-        qapp.processEvents()
-        assert caseload.model.total_count() == HOUSEHOLDS
-        unlock_times.append(time.perf_counter() - start)
+        model = caseload.model
+        wait_until(qapp, lambda: model.alerts_loaded)  # noqa: B023
+        with_alerts.append(time.perf_counter() - start)
         ctl.lock()
+        runner.wait_for_done()
 
     panel = window.lock_screen.panel
     panel.passphrase_edit.setText(PASSPHRASE)
     panel.submit()
+    wait_until(qapp, lambda: window.caseload is not None and window.caseload.model.alerts_loaded)
     caseload = window.caseload
     assert caseload is not None
-    caseload.scope_combo.setCurrentIndex(1)
+    caseload.scope_combo.setCurrentIndex(1)  # team: all 5,000
+    caseload.status_combo.setCurrentIndex(2)  # open and closed
     qapp.processEvents()
+    households_with_alerts = sum(1 for r in caseload.model.rows if r.alerts)
     latencies: list[float] = []
-    for round_ in range(3):
-        for query in QUERIES:
+    cpu: list[float] = []
+    filtering: list[float] = []
+    for _round in range(SEARCH_ROUNDS):
+        for text in texts:
             caseload.search_edit.clear()
             qapp.processEvents()
-            for char in query:
-                start = time.perf_counter()
-                QTest.keyClick(caseload.search_edit, char)
-                qapp.processEvents()  # filter applied, table repainted
+            for char in text:
+                cpu0, start = time.thread_time(), time.perf_counter()
+                QTest.keyClick(caseload.search_edit, char)  # type: ignore[call-overload]  # FTS5 + filter
+                filtered = time.perf_counter()
+                qapp.processEvents()  # table repainted
                 latencies.append((time.perf_counter() - start) * 1000)
+                cpu.append((time.thread_time() - cpu0) * 1000)
+                filtering.append((filtered - start) * 1000)
             shown = caseload.model.rowCount()
-            assert 0 < shown <= HOUSEHOLDS, query
-        del round_
+            assert 0 < shown <= HOUSEHOLDS, text
     ctl.lock()
+    runner.wait_for_done()
     window.close()
 
     p50, p95 = statistics.median(latencies), percentile(latencies, 0.95)
-    unlock = statistics.median(unlock_times)
+    c50, c95 = statistics.median(cpu), percentile(cpu, 0.95)
+    f50, f95 = statistics.median(filtering), percentile(filtering, 0.95)
+    unlock, unlock_cpu = statistics.median(usable), statistics.median(usable_cpu)
+    alerts = statistics.median(with_alerts)
+    load = os.getloadavg()[0]
     write_section(
         f"""
-Measured by `tests/benchmarks/test_ui_bench.py` (`make bench`), offscreen Qt, 2 cores,
-{HOUSEHOLDS:,} households with 4 persons each in the encrypted store, window 1360×820.
+Measured by `tests/benchmarks/test_ui_bench.py` (`make bench`, run {datetime.now(UTC):%Y-%m-%d},
+1-minute load average {load:.1f} on 2 cores), offscreen Qt, window 1360×820, the app as in
+production (`ThreadTaskRunner`). Store: {HOUSEHOLDS:,} demo households (`generate_demo_data`:
+plans, ZRM, youth provisions, intakes, escalations; {households_with_alerts:,} with alerts), all
+in the acting caseworker's team, so the caseload shows all {HOUSEHOLDS:,}. CPU = the GUI
+thread's own CPU time (search runs on it entirely), robust against the shared machine's load.
 
 | what | figure | target |
 |---|---|---|
-| search-as-you-type, per keystroke (key press → filter applied → table repainted), {len(latencies)} keystrokes | p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {max(latencies):.1f} ms | p95 ≤ 16 ms |
-| unlock → usable caseload ({HOUSEHOLDS:,} rows loaded and shown; fast test KDF, the production Argon2id adds ≈ 0.2–0.5 s) | median {unlock * 1000:.0f} ms | < 1 s |
+| search-as-you-type, per keystroke, key press → table repainted, wall ({len(latencies)} keystrokes: every prefix of {len(texts)} texts, {SEARCH_ROUNDS} rounds) | p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {max(latencies):.1f} ms | p95 ≤ 16 ms |
+| same, GUI-thread CPU | p50 {c50:.1f} ms, p95 {c95:.1f} ms | |
+| of which key press → FTS5 query → model filtered (before painting), wall | p50 {f50:.1f} ms, p95 {f95:.1f} ms | |
+| unlock → usable caseload ({HOUSEHOLDS:,} rows shown and searchable; fast test KDF, the production Argon2id adds ≈ 0.3–1 s, see "Store"), median of {UNLOCK_RUNS} | {unlock * 1000:.0f} ms wall, {unlock_cpu * 1000:.0f} ms CPU (all threads) | < 1 s |
+| unlock → alert badges shown (second loading step, in the background) | {alerts * 1000:.0f} ms wall | |
 
-Design: one FTS5 query per keystroke (`search_households`, ids) and a filter on a row-index
-list inside `CaseloadModel`, with display strings and sort keys computed once per load.
-A QSortFilterProxyModel with a Python `filterAcceptsRow` was measured first at
-≈ 35 ms per keystroke (p50) at 5,000 rows, since it calls into Python once per row.
+Before this work (same benchmark on 5,000 synthetic households, loaded machine): search p50
+122.8 ms, p95 244.2 ms per keystroke; unlock → caseload 2632 ms.
+
+Design: per keystroke one FTS5 query that selects only `rowid` (`ui_support.search_household_keys`;
+the index answers it from its own b-tree, while selecting the UNINDEXED `household_id` read
+every hit's content row), mapped to loaded rows through `CaseloadRow.search_key`
+(= households.rowid = household_search.rowid); the model keeps the rows that pass the other
+filters in sort order with a key → position map, so filtering costs O(hits), and signals
+`layoutChanged` (not a model reset; current and selected rows follow their households).
+Display strings are built lazily in `data()` and cached; alert badges are cached pixmaps.
+The caseload loads in two background steps: the rows (`load_caseload(with_alerts=False)`),
+then `caseload_alerts`; the alerts page is rebuilt only when shown. The count label below the
+table has a fixed size: a label whose text changes asks for a new layout, and the tab widget
+around the caseload answered every such request by repainting the whole page.
+
+What remains per keystroke is Qt painting the visible rows (≈ 22 rows × 7 cells): a full
+repaint of the table costs ≈ 10 ms CPU here, about twice that with the application style
+sheet set (any style sheet: Qt then draws every cell through `QStyleSheetStyle`); keystrokes
+that change few rows cost 1–3 ms.
 """
     )
-    print(f"search p50 {p50:.1f} ms p95 {p95:.1f} ms; unlock→caseload {unlock * 1000:.0f} ms")
+    print(
+        f"search p50 {p50:.1f} ms p95 {p95:.1f} ms (CPU p50 {c50:.1f} p95 {c95:.1f}); "
+        f"unlock→usable {unlock * 1000:.0f} ms, →alerts {alerts * 1000:.0f} ms"
+    )
     assert p95 <= 250, "search regressed badly"
     assert unlock < 3.0
