@@ -46,11 +46,16 @@ Definitions (exact):
     request within 12 months, those 12 months having passed by ``today``
     (otherwise ``extra["pending"]``). A *new request* is a referral received
     (``Referral.received_on``) or an intake started (``Intake.started_on``)
-    after the closing date; reopening a case is recorded as such a referral.
+    after the closing date; ``closing.reopen_case`` starts such an intake. It
+    also clears the household's closing fields, so the closure before a reopen
+    is read from its "case_reopened" journal line. A household closed more than
+    once in the period counts once: sustained exit is judged on its last
+    closure in the period.
 
 ``relapse`` — terugval / hergebruik (seed 000). Denominator: households closed
     in the period. Numerator: those with a new request within 12 months after
-    closing, as known on ``today``. A request after 12 months is not a relapse.
+    any of their closures in the period, as known on ``today``. A request after
+    12 months is not a relapse.
 
 ``stacking`` — seed 004. Denominator: households with a maatwerk provision
     active in the period. Numerator: households where on some day of the
@@ -77,6 +82,7 @@ Active provision: not tombstoned, status granted or ended, ``start_on`` set,
 from __future__ import annotations
 
 import calendar
+import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -91,6 +97,7 @@ from caseworker.models import (
     ClientExperience,
     Household,
     Intake,
+    JournalEntry,
     Provision,
     ProvisionKind,
     ProvisionStatus,
@@ -457,6 +464,40 @@ def _client_experience(
     return tuple(out)
 
 
+# Written by ``closing.reopen_case``; a reopened household has its closing fields cleared,
+# so its earlier closure is read back from this journal line (kind "case_reopened").
+_REOPEN_TEXT = re.compile(r"na afsluiting op (\d{2})-(\d{2})-(\d{4}) \(reden: ([^)]*)\)")
+REOPEN_JOURNAL_KIND = "case_reopened"
+
+
+def _closure_episodes(
+    session: Session, team_id: str | None, households: list[Any], start: date, end: date
+) -> dict[str, list[tuple[date, str | None]]]:
+    """Per household its closures dated in the period: the current one and reopened ones."""
+    episodes: dict[str, list[tuple[date, str | None]]] = defaultdict(list)
+    for row in households:
+        if row.closed_on is not None and start <= row.closed_on <= end:
+            episodes[row.id].append((row.closed_on, row.closing_reason))
+    reopened = _scope(
+        select(JournalEntry.household_id, JournalEntry.text)
+        .join(Household, Household.id == JournalEntry.household_id)
+        .where(JournalEntry.deleted.is_(False), JournalEntry.kind == REOPEN_JOURNAL_KIND),
+        team_id,
+    )
+    for hh, text in session.connection().execute(reopened).all():
+        match = _REOPEN_TEXT.search(text or "")
+        if match is None:
+            continue
+        day, month, year, reason = match.groups()
+        try:
+            closed_on = date(int(year), int(month), int(day))
+        except ValueError:
+            continue
+        if start <= closed_on <= end and (closed_on, reason) not in episodes[hh]:
+            episodes[hh].append((closed_on, reason or None))
+    return {hh: sorted(eps, key=lambda e: e[0]) for hh, eps in episodes.items() if eps}
+
+
 def _closures(
     session: Session,
     team_id: str | None,
@@ -466,50 +507,42 @@ def _closures(
     end: date,
     today: date,
 ) -> tuple[Indicator, Indicator]:
-    closed = {
-        row.id: row
-        for row in households
-        if row.closed_on is not None and start <= row.closed_on <= end
-    }
+    closed = _closure_episodes(session, team_id, households, start, end)
     requests: dict[str, list[date]] = defaultdict(list)
     if closed:
         referrals = _scope(
             select(Referral.household_id.label("hh"), Referral.received_on.label("on"))
             .join(Household, Household.id == Referral.household_id)
-            .where(
-                Referral.deleted.is_(False),
-                Household.closed_on.is_not(None),
-                Referral.received_on > Household.closed_on,
-            ),
+            .where(Referral.deleted.is_(False), Referral.received_on > start),
             team_id,
         )
         intakes = _scope(
             select(Intake.household_id.label("hh"), Intake.started_on.label("on"))
             .join(Household, Household.id == Intake.household_id)
-            .where(
-                Intake.deleted.is_(False),
-                Household.closed_on.is_not(None),
-                Intake.started_on > Household.closed_on,
-            ),
+            .where(Intake.deleted.is_(False), Intake.started_on > start),
             team_id,
         )
         for hh, on in session.connection().execute(union_all(referrals, intakes)).all():
-            requests[hh].append(on)
+            if hh in closed:
+                requests[hh].append(on)
     exits: set[str] = set()
     exit_pending: set[str] = set()
     relapsed: set[str] = set()
     relapse_pending: set[str] = set()
-    for hh, row in closed.items():
-        window_end = add_months(row.closed_on, FOLLOW_UP_MONTHS)
-        relapse = any(row.closed_on < on <= window_end for on in requests.get(hh, ()))
-        complete = window_end <= today
-        if relapse:
-            relapsed.add(hh)
-        elif not complete:
+    for hh, episodes in closed.items():
+        last_relapsed = False
+        last_complete = False
+        for closed_on, _reason in episodes:
+            window_end = add_months(closed_on, FOLLOW_UP_MONTHS)
+            last_relapsed = any(closed_on < on <= window_end for on in requests.get(hh, ()))
+            last_complete = window_end <= today
+            if last_relapsed:
+                relapsed.add(hh)
+        if hh not in relapsed and not last_complete:
             relapse_pending.add(hh)
-        reason = reference.closing_reasons.get(row.closing_reason or "")
-        if reason is not None and reason.goals_reached and not relapse:
-            (exits if complete else exit_pending).add(hh)
+        reason = reference.closing_reasons.get(episodes[-1][1] or "")
+        if reason is not None and reason.goals_reached and not last_relapsed:
+            (exits if last_complete else exit_pending).add(hh)
     denominator = set(closed)
     return (
         _indicator("sustained_exit", exits, denominator, extra={"pending": exit_pending}),

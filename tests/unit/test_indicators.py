@@ -7,10 +7,12 @@ is not. Every expected number below is worked out by hand in the comments.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from dataclasses import replace
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from caseworker.models import (
@@ -34,6 +36,8 @@ from caseworker.models import (
 )
 from caseworker.reference.loader import load_reference
 from caseworker.reference.types import Reference
+from caseworker.services import ServiceContext
+from caseworker.services.closing import CloseInput, close_case, reopen_case
 from caseworker.services.goal_achievement import (
     GoalState,
     GoalSummary,
@@ -689,3 +693,48 @@ def test_empty_scope_gives_no_values(world: tuple[OpenStore, World], reference: 
     assert none.cost_per_household.value is None
     assert none.users_per_category == ()
     assert all(q.answers == 0 and q.mean is None for q in none.client_experience)
+
+
+def _on(ctx: ServiceContext, day: date) -> ServiceContext:
+    return replace(
+        ctx, today=lambda: day, now=lambda: datetime(day.year, day.month, day.day, 12, tzinfo=UTC)
+    )
+
+
+def test_closures_before_a_reopen_come_from_the_closing_service(
+    open_store: OpenStore, ctx: ServiceContext, reference: Reference
+) -> None:
+    """close_case / reopen_case clear the closing fields; the earlier closure still counts."""
+    with open_store.transaction() as s:
+        team_id = s.execute(select(Team.id)).scalar_one()
+        ids = {}
+        for key in ("R1", "R2", "R3"):
+            hh = Household(name=key, team_id=team_id, opened_on=D(2024, 6, 1))
+            s.add(hh)
+            s.flush()
+            ids[key] = hh.id
+        # R1: closed with goals reached, reopened after 6 months: relapse, no sustained exit
+        close_case(
+            s, _on(ctx, D(2025, 3, 1)), ids["R1"], CloseInput("doelen_bereikt", D(2025, 3, 1))
+        )
+        reopen_case(s, _on(ctx, D(2025, 9, 1)), ids["R1"])
+        # R2: closed with goals reached, reopened after 13 months: sustained exit, no relapse
+        close_case(
+            s, _on(ctx, D(2025, 2, 1)), ids["R2"], CloseInput("doelen_bereikt", D(2025, 2, 1))
+        )
+        reopen_case(s, _on(ctx, D(2026, 3, 5)), ids["R2"])
+        # R3: moved away, back within 2 months, then closed with goals reached
+        close_case(s, _on(ctx, D(2025, 2, 1)), ids["R3"], CloseInput("verhuisd", D(2025, 2, 1)))
+        reopen_case(s, _on(ctx, D(2025, 4, 1)), ids["R3"])
+        close_case(
+            s, _on(ctx, D(2025, 6, 1)), ids["R3"], CloseInput("doelen_bereikt", D(2025, 6, 1))
+        )
+        result = compute_indicators(
+            s, reference, team_id=team_id, period_start=START, period_end=END, today=TODAY
+        )
+    back = {v: k for k, v in ids.items()}
+    exit_, relapse = result.sustained_exit, result.relapse
+    assert {back[h] for h in exit_.denominator_household_ids} == {"R1", "R2", "R3"}
+    assert {back[h] for h in exit_.household_ids} == {"R2", "R3"}
+    assert {back[h] for h in relapse.household_ids} == {"R1", "R3"}
+    assert (exit_.numerator, relapse.numerator, relapse.denominator) == (2, 2, 3)
