@@ -155,7 +155,13 @@ def check_rate_limit(
         raise error
 
 
-def record_failure(session: Session, username: str, address: str, now: datetime) -> None:
+def record_failure(
+    session: Session, username: str, address: str, now: datetime, keep_seconds: int = 86400
+) -> None:
+    """Remember a failed attempt; attempts older than ``keep_seconds`` are forgotten."""
+    session.execute(
+        delete(LoginFailure).where(LoginFailure.at < now - timedelta(seconds=keep_seconds))
+    )
     session.add(LoginFailure(username=username[:64], address=address[:64], at=now))
     session.flush()
 

@@ -209,7 +209,13 @@ def _add_routes(app: FastAPI, server: Server) -> None:
             session.commit()
         with server.transaction() as session:
             if user is None:
-                accounts.record_failure(session, body.username, address, now)
+                accounts.record_failure(
+                    session,
+                    body.username,
+                    address,
+                    now,
+                    keep_seconds=max(server.settings.login_window_seconds, 86400),
+                )
                 audit_log.server_audit(
                     session, action="enroll", now=now, address=address, success=False
                 )
