@@ -85,6 +85,7 @@ class CaseloadModel(QAbstractTableModel):
         self._order: list[int] = []  # all row indexes, sorted
         self._base: list[int] = []  # sorted rows passing scope/status/alert filters
         self._visible: list[int] = []  # _base restricted to the search hits
+        self._base_keys: list[int] = []  # search key of each row in _base
         self._rank: dict[int, int] = {}  # search key → position in _base
         self._filter = CaseloadFilter()
         self._keys: frozenset[int] | None = None
@@ -142,7 +143,7 @@ class CaseloadModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows, self._alerts, self._display = [], [], []
         self._order, self._base, self._visible = [], [], []
-        self._rank = {}
+        self._rank, self._base_keys = {}, []
         self._keys = None
         self._alerts_loaded = False
         self.endResetModel()
@@ -221,14 +222,18 @@ class CaseloadModel(QAbstractTableModel):
         keys, base = self._keys, self._base
         if keys is None:
             return list(base)
-        rank = self._rank
-        # cost grows with the number of hits, not with the caseload
-        return [base[p] for p in sorted(rank[k] for k in keys if k in rank)]
+        if len(keys) * 8 < len(base):
+            # few hits (typed a name): cost grows with the hits, not with the caseload
+            rank = self._rank
+            return [base[p] for p in sorted(rank[k] for k in keys if k in rank)]
+        # thousands of hits (one or two characters): one pass over the caseload
+        return [i for i, key in zip(base, self._base_keys, strict=True) if key in keys]
 
     def _set_base(self, base: list[int]) -> None:
         self._base = base
         rows = self._rows
-        self._rank = {rows[i].search_key: position for position, i in enumerate(base)}
+        self._base_keys = [rows[i].search_key for i in base]
+        self._rank = {key: position for position, key in enumerate(self._base_keys)}
 
     def _apply_filter(self) -> list[int]:
         f, rows, alerts, me = self._filter, self._rows, self._alerts, self._user_id

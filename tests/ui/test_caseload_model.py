@@ -122,3 +122,14 @@ def test_selection_follows_its_household_while_typing(qapp: QApplication) -> Non
     model.set_search_keys(frozenset({105}))  # Visser no longer shown
     assert not view.currentIndex().isValid()
     assert selection.selectedRows() == []
+
+
+def test_few_and_many_hits_give_the_same_rows(qapp: QApplication) -> None:
+    rows = [_row(k, f"Familie {chr(ord('A') + (k * 7) % 26)}{k}") for k in range(1, 27)]
+    model = CaseloadModel(ME, date(2026, 11, 23))
+    model.set_rows(rows)
+    everything = model.visible_ids()
+    for keys in ({107}, {103, 119}, set(range(101, 127)), set(range(101, 127, 2))):
+        model.set_search_keys(frozenset(keys))  # few: by rank; many: one pass
+        expected = [hid for hid in everything if 100 + int(hid[1:]) in keys]
+        assert model.visible_ids() == expected, keys
