@@ -239,6 +239,10 @@ class PushService:
             ):
                 state.households[(table_name, row_id)] = household_id
                 state.log_seqs[(table_name, row_id)] = int(seq)
+        # the versions of the rows as *read* (a commit may fall between the two reads above;
+        # a row's version always equals its change-log seq, so a stale read shows up later)
+        for key in state.existed:
+            state.log_seqs[key] = int(state.rows[key]["version"])
 
     def _household_of(self, table: str, values: dict[str, Any], state: _BatchState) -> str | None:
         if table == "households":
