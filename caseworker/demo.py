@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from caseworker.models import (
     Action,
     Assessment,
+    CareEpisode,
     ClientExperience,
     Escalation,
     FuturePlan,
@@ -63,6 +64,7 @@ TABLE_ORDER: tuple[type[Any], ...] = (
     Team,
     User,
     Household,
+    CareEpisode,
     Person,
     NetworkContact,
     Referral,
@@ -198,6 +200,22 @@ class _Builder(BuilderBase):
             closed_on=closed_on,
             closing_reason=reason,
             closing_note="Afgesloten na eindevaluatie." if closed_on else None,
+        )
+        # Its period of care, with the household's id (as the store migration's backfill):
+        # taking no id from the seeded generator keeps every other demo row as it was.
+        self.rows[CareEpisode].append(
+            {
+                "id": hh,
+                "household_id": hh,
+                "opened_on": opened,
+                "closed_on": closed_on,
+                "closing_reason": reason,
+                "reopened_from_id": None,
+                "version": 0,
+                "updated_at": self.stamp,
+                "updated_by": self.ctx.user_id,
+                "deleted": False,
+            }
         )
         for m in members:
             self.add(Person, id=m.id, household_id=hh, **self.people.person_fields(m, family_name))

@@ -22,6 +22,7 @@ from .enums import (
     SafetySignalKind,
     Urgency,
 )
+from .episode import CareEpisode
 from .household import Household, NetworkContact, Person, Team, User
 from .intake import Intake, IntakeQuestion, Referral, SafetySignal
 from .journal import EXPERIENCE_FIELDS, ClientExperience, JournalEntry
@@ -33,6 +34,7 @@ SYNCED_MODELS: tuple[type[SyncMixin], ...] = (
     Team,
     User,
     Household,
+    CareEpisode,
     Person,
     NetworkContact,
     Referral,
@@ -63,6 +65,7 @@ __all__ = [
     "AssessmentKind",
     "AuditEvent",
     "Base",
+    "CareEpisode",
     "ClientExperience",
     "Conflict",
     "ConflictStatus",

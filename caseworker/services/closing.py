@@ -3,9 +3,12 @@
 Closing: household and plan closed, running provisions ended at the closing
 date, unfinished intakes abandoned, the client-experience questions of seed 001
 recorded, and the persons who still need a final ZRM measurement returned.
-Each close / reopen also leaves a journal entry of kind ``case_closed`` /
-``case_reopened`` (codes and dates only) so indicators can count episodes
-after the household row has been reopened. Callers commit.
+Every period of care is a ``CareEpisode`` row: ``households.create_household``
+opens the first, closing closes the current one and reopening opens a new one
+(``reopened_from_id`` = the closed episode); the indicators count closures,
+relapse and sustained exit from these rows. Each close / reopen also leaves a
+journal entry of kind ``case_closed`` / ``case_reopened`` (codes and dates only)
+as readable history; no logic reads those texts. Callers commit.
 """
 
 from __future__ import annotations
@@ -18,8 +21,10 @@ from sqlalchemy.orm import Session
 
 from caseworker.models import (
     Assessment,
+    CareEpisode,
     ClientExperience,
     Goal,
+    Household,
     HouseholdStatus,
     Intake,
     IntakeStatus,
@@ -98,6 +103,35 @@ def _journal(
     )
     touch(entry, ctx)
     session.add(entry)
+
+
+def _episodes(session: Session, household_id: str) -> list[CareEpisode]:
+    """The household's episodes, oldest first."""
+    return list(
+        session.execute(
+            select(CareEpisode)
+            .where(CareEpisode.household_id == household_id, CareEpisode.deleted.is_(False))
+            .order_by(CareEpisode.opened_on, CareEpisode.closed_on.is_(None), CareEpisode.id)
+        ).scalars()
+    )
+
+
+def _add_episode(
+    session: Session, ctx: ServiceContext, household: Household, **values: object
+) -> CareEpisode:
+    episode = CareEpisode(household_id=household.id, **values)
+    touch(episode, ctx)
+    session.add(episode)
+    return episode
+
+
+def current_episode(session: Session, ctx: ServiceContext, household: Household) -> CareEpisode:
+    """The household's open episode; one is opened on ``household.opened_on`` when a
+    household has none (rows written without ``create_household``)."""
+    open_ = [e for e in _episodes(session, household.id) if e.closed_on is None]
+    if open_:
+        return open_[-1]
+    return _add_episode(session, ctx, household, opened_on=household.opened_on)
 
 
 def needs_final_zrm(session: Session, household_id: str, closed_on: date) -> list[str]:
@@ -181,6 +215,9 @@ def close_case(
         raise ValidationError("closed_on", "de datum van afsluiten ligt in de toekomst")
     if closed_on < household.opened_on:
         raise ValidationError("closed_on", "de datum van afsluiten ligt voor de aanmelding")
+    episode = current_episode(session, ctx, household)
+    if closed_on < episode.opened_on:
+        raise ValidationError("closed_on", "de datum van afsluiten ligt voor de heropening")
     note = optional_text(data.note, "note")
     if data.experience is not None:
         _record_experience(session, ctx, household_id, closed_on, data.experience)
@@ -222,6 +259,9 @@ def close_case(
     household.closing_reason = reason
     household.closing_note = note
     touch(household, ctx)
+    episode.closed_on = closed_on
+    episode.closing_reason = reason
+    touch(episode, ctx)
     _journal(
         session, ctx, household_id, CASE_CLOSED,
         f"Dossier afgesloten op {closed_on:%d-%m-%Y} (reden: {reason}).",
@@ -250,6 +290,35 @@ def reopen_case(
     if household.status != HouseholdStatus.CLOSED:
         raise RuleViolation("het dossier is niet afgesloten")
     previous_closed_on, previous_reason = household.closed_on, household.closing_reason
+    episodes = _episodes(session, household_id)
+    still_open = [e for e in episodes if e.closed_on is None]
+    closed = [e for e in episodes if e.closed_on is not None]
+    if previous_closed_on is None or previous_reason is None:  # pragma: no cover - CHECK
+        raise RuleViolation("het dossier heeft geen afsluitdatum")
+    if still_open and still_open[-1].opened_on <= previous_closed_on:
+        # closed without close_case (rows written by hand): close that episode now
+        previous = still_open[-1]
+        previous.closed_on, previous.closing_reason = previous_closed_on, previous_reason
+        touch(previous, ctx)
+    elif closed:
+        previous = max(closed, key=lambda e: (e.closed_on or date.min, e.opened_on))
+    else:  # no episode at all (rows written without the services): record the closure
+        previous = _add_episode(
+            session,
+            ctx,
+            household,
+            opened_on=household.opened_on,
+            closed_on=previous_closed_on,
+            closing_reason=previous_reason,
+        )
+    session.flush()
+    _add_episode(
+        session,
+        ctx,
+        household,
+        opened_on=max(ctx.today(), previous.closed_on or ctx.today()),
+        reopened_from_id=previous.id,
+    )
     household.status = HouseholdStatus.INTAKE
     household.closed_on = None
     household.closing_reason = None

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from caseworker.models import Household, HouseholdStatus, Team, User
+from caseworker.models import CareEpisode, Household, HouseholdStatus, Team, User
 from caseworker.models.validators import ValidationError, normalise_postcode, require_text
 
 from . import audit
@@ -200,6 +200,13 @@ def create_household(session: Session, ctx: ServiceContext, data: HouseholdInput
     values = _validated(session, ctx, data)
     household = Household(status=HouseholdStatus.INTAKE, updated_by=ctx.user_id, **values)
     session.add(household)
+    session.flush()
+    # the first period of care (closing.close_case / reopen_case maintain the next ones)
+    session.add(
+        CareEpisode(
+            household_id=household.id, opened_on=household.opened_on, updated_by=ctx.user_id
+        )
+    )
     session.flush()
     audit.record(
         session,

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from caseworker.models import (
     Assessment,
+    CareEpisode,
     ClientExperience,
     Goal,
     GoalStatus,
@@ -101,6 +102,26 @@ class World:
                 opened_on=opened,
                 closed_on=closed,
                 closing_reason=reason,
+            ),
+        )
+        # its first period of care, as households.create_household / close_case write it
+        self._add(
+            f"episode-{key}",
+            CareEpisode(
+                household_id=self.ids[key], opened_on=opened, closed_on=closed, closing_reason=reason
+            ),
+        )
+
+    def reopen(self, hh: str, on: date) -> None:
+        """A new request after closing, as closing.reopen_case records it: a new episode."""
+        household = self.s.get(Household, self.ids[hh])
+        assert household is not None
+        household.status = HouseholdStatus.INTAKE
+        household.closed_on = household.closing_reason = None
+        self._add(
+            None,
+            CareEpisode(
+                household_id=self.ids[hh], opened_on=on, reopened_from_id=self.ids[f"episode-{hh}"]
             ),
         )
 
@@ -333,16 +354,20 @@ def build(w: World) -> None:
     # ---- closures: sustained exit and relapse --------------------------------------
     w.household("E1", closed=D(2025, 3, 15), reason="doelen_bereikt")
     w.referral("E1", D(2025, 10, 1))  # reopened within 12 months
+    w.reopen("E1", D(2025, 10, 1))
     w.household("E2", closed=D(2025, 2, 1), reason="doelen_bereikt")
     w.referral("E2", D(2026, 3, 1))  # reopened after 13 months
+    w.reopen("E2", D(2026, 3, 1))
     w.household("E3", closed=D(2025, 4, 1), reason="verhuisd")
     w.household("E4", closed=D(2025, 12, 15), reason="doelen_bereikt")  # follow-up not over
     w.household("E5", closed=D(2025, 6, 30), reason="gestopt_door_client")
     w.intake("E5", D(2025, 9, 1))  # a new intake is a new request
+    w.reopen("E5", D(2025, 9, 1))
     w.household("E6", opened=D(2024, 1, 1), closed=D(2024, 11, 1), reason="doelen_bereikt")
     w.referral("E6", D(2025, 2, 1))
+    w.reopen("E6", D(2025, 2, 1))
     w.household("E7", closed=D(2025, 1, 20), reason="doelen_bereikt")
-    w.referral("E7", D(2025, 1, 10))  # before the closure: not a new request
+    w.referral("E7", D(2025, 1, 10))  # before the closure, in the same episode: not new
 
     # ---- client experience at closure ------------------------------------------------
     w.experience("H3", D(2025, 5, 31), (4, 5, 3, 4, None))
