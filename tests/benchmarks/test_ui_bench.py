@@ -40,6 +40,7 @@ PASSPHRASE = "benchmark aan de keukentafel"
 DOC = Path(__file__).resolve().parents[2] / "docs" / "performance.md"
 UNLOCK_RUNS = 5
 SEARCH_ROUNDS = 2
+FEW_ROWS = 20  # fewer rows than the table shows: only part of it repaints
 
 
 def populate(store_dir: Path) -> list[str]:
@@ -153,6 +154,7 @@ def test_search_as_you_type_and_unlock(qapp: QApplication, tmp_path: Path) -> No
     latencies: list[float] = []
     cpu: list[float] = []
     filtering: list[float] = []
+    shown_after: list[int] = []  # rows shown after each keystroke
     for _round in range(SEARCH_ROUNDS):
         for text in texts:
             caseload.search_edit.clear()
@@ -165,6 +167,7 @@ def test_search_as_you_type_and_unlock(qapp: QApplication, tmp_path: Path) -> No
                 latencies.append((time.perf_counter() - start) * 1000)
                 cpu.append((time.thread_time() - cpu0) * 1000)
                 filtering.append((filtered - start) * 1000)
+                shown_after.append(caseload.model.rowCount())
             shown = caseload.model.rowCount()
             assert 0 < shown <= HOUSEHOLDS, text
     ctl.lock()
@@ -174,9 +177,23 @@ def test_search_as_you_type_and_unlock(qapp: QApplication, tmp_path: Path) -> No
     p50, p95 = statistics.median(latencies), percentile(latencies, 0.95)
     c50, c95 = statistics.median(cpu), percentile(cpu, 0.95)
     f50, f95 = statistics.median(filtering), percentile(filtering, 0.95)
+    few = [c for c, n in zip(cpu, shown_after, strict=True) if n <= FEW_ROWS]
+    full = [c for c, n in zip(cpu, shown_after, strict=True) if n > FEW_ROWS]
+    few50, few95 = statistics.median(few), percentile(few, 0.95)
+    full50, full95 = statistics.median(full), percentile(full, 0.95)
     unlock, unlock_cpu = statistics.median(usable), statistics.median(usable_cpu)
     alerts = statistics.median(with_alerts)
     load = os.getloadavg()[0]
+    unlock_status = (
+        f"{'meets' if unlock < 1 else 'misses'} < 1 s wall ({unlock:.2f} s), "
+        f"{unlock_cpu:.2f} s of CPU: on this shared machine wall-clock includes waiting for "
+        "the CPU (0.75–1.25 s wall over three runs at load average 3–5)"
+    )
+    search_status = (
+        f"p95 {'meets' if p95 <= 16 else 'misses'} ≤ 16 ms (wall {p95:.1f} ms, CPU {c95:.1f} ms); "
+        f"keystrokes that leave ≤ {FEW_ROWS} rows take p50 {few50:.1f} ms CPU, those that "
+        f"repaint the whole visible table p50 {full50:.1f} ms"
+    )
     write_section(
         f"""
 Measured by `tests/benchmarks/test_ui_bench.py` (`make bench`, run {datetime.now(UTC):%Y-%m-%d},
@@ -191,6 +208,8 @@ thread's own CPU time (search runs on it entirely), robust against the shared ma
 | search-as-you-type, per keystroke, key press → table repainted, wall ({len(latencies)} keystrokes: every prefix of {len(texts)} texts, {SEARCH_ROUNDS} rounds) | p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {max(latencies):.1f} ms | p95 ≤ 16 ms |
 | same, GUI-thread CPU | p50 {c50:.1f} ms, p95 {c95:.1f} ms | |
 | of which key press → FTS5 query → model filtered (before painting), wall | p50 {f50:.1f} ms, p95 {f95:.1f} ms | |
+| GUI-thread CPU, keystrokes leaving ≤ {FEW_ROWS} rows ({len(few)}: a name, address, BSN or date typed on) | p50 {few50:.1f} ms, p95 {few95:.1f} ms | |
+| GUI-thread CPU, keystrokes leaving more rows ({len(full)}: the first 1–3 characters; the whole visible table repaints) | p50 {full50:.1f} ms, p95 {full95:.1f} ms | |
 | unlock → usable caseload ({HOUSEHOLDS:,} rows shown and searchable; fast test KDF, the production Argon2id adds ≈ 0.3–1 s, see "Store"), median of {UNLOCK_RUNS} | {unlock * 1000:.0f} ms wall, {unlock_cpu * 1000:.0f} ms CPU (all threads) | < 1 s |
 | unlock → alert badges shown (second loading step, in the background) | {alerts * 1000:.0f} ms wall | |
 
@@ -209,10 +228,19 @@ then `caseload_alerts`; the alerts page is rebuilt only when shown. The count la
 table has a fixed size: a label whose text changes asks for a new layout, and the tab widget
 around the caseload answered every such request by repainting the whole page.
 
-What remains per keystroke is Qt painting the visible rows (≈ 22 rows × 7 cells): a full
-repaint of the table costs ≈ 10 ms CPU here, about twice that with the application style
-sheet set (any style sheet: Qt then draws every cell through `QStyleSheetStyle`); keystrokes
-that change few rows cost 1–3 ms.
+**Target status** (this run). Unlock → usable caseload: {unlock_status}. Search-as-you-type:
+{search_status}. What remains per keystroke is Qt painting the table. When a keystroke
+changes the visible rows of a full table (the first characters typed), Qt repaints ≈ 22 rows
+× 7 cells; profiled, ≈ 90 % of that keystroke is C++ painting (Python `data()` and the badge
+delegate ≈ 2 ms), and most of the painting is text: the same table without text paints in
+≈ 2 ms, with text ≈ 10–18 ms CPU, and any application style sheet (the theme sets one)
+makes Qt draw every cell through `QStyleSheetStyle`, ≈ 1.6–1.7× slower (measured: a full
+repaint of the caseload table 11.8 ms CPU without, 20.1 ms with the theme's sheet). Next steps, outside
+the caseload files: scope the theme's style sheet so the table is not drawn through it
+(e.g. per-widget sheets or palette/font settings instead of `QApplication.setStyleSheet`),
+and run FTS5 `optimize` after bulk loads (demo data, sync): it merged 780 index segments
+into 382 and made 1-character prefix queries ≈ 2.5× faster in a test on the demo store.
+The first keystroke after unlock can pay one-off warm-up costs (up to ≈ 150 ms, once).
 """
     )
     print(
