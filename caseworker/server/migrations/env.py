@@ -10,6 +10,7 @@ from __future__ import annotations
 from alembic import context
 
 from caseworker.models import Base
+from caseworker.server.migrations.env_filters import include_object
 from caseworker.server.tables import ServerBase
 
 config = context.config
@@ -17,9 +18,11 @@ connection = config.attributes.get("connection")
 if connection is None:
     raise RuntimeError("the server migrations run only through caseworker.server.db")
 
+
 context.configure(
     connection=connection,
     target_metadata=[Base.metadata, ServerBase.metadata],
+    include_object=include_object,
     render_as_batch=connection.dialect.name == "sqlite",
     compare_type=True,
 )
