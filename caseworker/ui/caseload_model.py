@@ -103,13 +103,20 @@ class CaseloadModel(QAbstractTableModel):
         )
 
     # -- loading ----------------------------------------------------------------------
-    def set_rows(self, rows: Sequence[CaseloadRow]) -> None:
+    def set_rows(self, rows: Sequence[CaseloadRow], *, keep_alerts: bool = False) -> None:
         """Show these rows; alerts are taken from the rows (empty until ``set_alerts``
-        when the caseload was loaded without them)."""
+        when the caseload was loaded without them). ``keep_alerts`` (a reload) shows each
+        household's previous alerts until ``set_alerts`` brings the new ones, so the
+        badges do not blink off and on after every save."""
+        previous = (
+            {r.household_id: a for r, a in zip(self._rows, self._alerts, strict=True) if a}
+            if keep_alerts
+            else {}
+        )
         self.beginResetModel()
         self._rows = list(rows)
-        self._alerts = [r.alerts for r in self._rows]
-        self._alerts_loaded = any(self._alerts)
+        self._alerts = [r.alerts or previous.get(r.household_id, ()) for r in self._rows]
+        self._alerts_loaded = any(r.alerts for r in self._rows)
         self._display = [None] * len(self._rows)
         self._order = self._sorted_order()
         self._set_base(self._apply_filter())

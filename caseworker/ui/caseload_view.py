@@ -191,7 +191,7 @@ class CaseloadView(QWidget):
     def _set_rows(self, generation: int, rows: list[CaseloadRow]) -> None:
         if not self._current(generation):
             return
-        self.model.set_rows(rows)
+        self.model.set_rows(rows, keep_alerts=True)
         if self.search_edit.text().strip():
             self.apply_search(self.search_edit.text())
         self.loaded.emit(len(rows))

@@ -98,6 +98,12 @@ def test_alerts_arrive_after_the_rows(qapp: QApplication, qtbot: QtBot) -> None:
         "h3": (ZRM, ZRM),
     }
     model.set_filter(CaseloadFilter())
+    model.set_rows(ROWS, keep_alerts=True)  # a reload: old badges until the new alerts
+    assert not model.alerts_loaded
+    assert model.index(0, COL_ALERTS).data(ALERTS_ROLE) == (ZRM,)  # Familie Bakker
+    model.set_rows(ROWS)
+    assert model.index(0, COL_ALERTS).data(ALERTS_ROLE) == ()
+    model.set_alerts({"h2": (ZRM,)})
     with qtbot.waitSignal(model.dataChanged):
         model.set_alerts({})
     assert not any(r.alerts for r in model.rows)
