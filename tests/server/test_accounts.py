@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import subprocess
+import sys
+import threading
 import uuid
 from pathlib import Path
 
@@ -19,6 +23,7 @@ from caseworker.services.audit import GENESIS_HASH, event_hash
 
 from .conftest import ServerEnv
 from .live import PASSWORD, Device, World, enroll, household_change
+from .pg import free_port
 
 
 def test_enrol_stores_only_hashes(env: ServerEnv, world: World):
@@ -190,3 +195,28 @@ def test_admin_cli(
     assert "revoked" in run("list-devices")
     with pytest.raises(SystemExit, match="wrong user name or password"):
         run("enroll", "a.devries", "--password-stdin", stdin="fout\n")
+
+
+def test_serve_with_no_configuration_uses_an_sqlite_file(tmp_path: Path):
+    """`caseworker-server serve` with nothing configured: a file in the platform data dir."""
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CASEWORKER_SERVER_")}
+    env["XDG_DATA_HOME"] = str(tmp_path / "data")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "caseworker.server.cli", "serve", "--port", str(port)], env=env
+    )
+    ready = threading.Event()
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}") as client:
+            for _ in range(600):  # poll until the process listens (at most ~30 s)
+                try:
+                    if client.get("/readyz").status_code == 200:
+                        break
+                except httpx.TransportError:
+                    assert proc.poll() is None, "the server process ended"
+                    ready.wait(0.05)
+            assert client.get("/readyz").json() == {"status": "ready"}
+        assert (tmp_path / "data" / "caseworker-server" / "caseworker-server.db").is_file()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
