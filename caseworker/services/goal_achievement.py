@@ -42,7 +42,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import String, and_, func, or_, select, type_coerce
+from sqlalchemy import String, and_, case, cast, func, or_, select, type_coerce
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -178,63 +178,68 @@ class _Scope:
     active_between: tuple[date, date] | None = None
 
 
-def _measurements(session: Session, scope: _Scope, until: date) -> dict[str, list[Any]]:
-    """Per goal id the (date, score) points of its subject and domain up to ``until``.
+#: Goal columns of ``_progress_query``, then the first and the last point (see there).
+_GOAL_COLUMNS = (
+    Goal.id,
+    Goal.person_id,
+    Goal.zrm_domain,
+    Goal.baseline_score,
+    Goal.target_score,
+    type_coerce(Goal.due_on, String),
+    Plan.id,
+    Plan.household_id,
+    func.coalesce(Plan.coordinator_id, Household.coordinator_id),
+    Household.team_id,
+    type_coerce(Household.closed_on, String),
+)
 
-    Driven from the goals (index seeks on assessments by person / household and
-    on scores by assessment and domain), so only the scores that matter are read.
+
+def _progress_query(scope: _Scope, until: date) -> Any:
+    """One row per goal in scope: its columns plus ``<first point><last point>`` of its
+    subject's scores on its domain measured up to ``until`` (never after closing).
+
+    A point is the text ``<ISO date><score>`` (11 characters: scores are one digit), so
+    MIN / MAX give the earliest and the latest measurement, the higher score counting as
+    the later one on equal dates. Both come from one correlated subquery per goal (index
+    seeks on assessments by subject, then on scores by assessment and domain; no
+    temporary B-tree for a GROUP BY); NULL = no measurement.
     """
     in_time = and_(
         Assessment.deleted.is_(False),
         Assessment.assessed_on <= until,
         or_(Household.closed_on.is_(None), Assessment.assessed_on <= Household.closed_on),
     )
-    # The date stays the driver's value (an ISO string on SQLite): ISO strings order like
-    # dates, and only the first and last point per goal are converted.
-    columns = (Goal.id, type_coerce(Assessment.assessed_on, String), Score.score)
-    person_goals = _scoped(select(*columns), scope).join(
-        Assessment, and_(Assessment.person_id == Goal.person_id, in_time)
-    )
-    household_goals = _scoped(select(*columns), scope).join(
-        Assessment,
-        and_(
-            Goal.person_id.is_(None),
-            Assessment.household_id == Plan.household_id,
-            Assessment.person_id.is_(None),
-            in_time,
+    point = cast(Assessment.assessed_on, String) + cast(Score.score, String)
+
+    def first_and_last(subject: Any) -> Any:
+        return (
+            select(func.min(point) + func.max(point))
+            .select_from(Assessment)
+            .join(
+                Score,
+                and_(
+                    Score.assessment_id == Assessment.id,
+                    Score.domain == Goal.zrm_domain,
+                    Score.deleted.is_(False),
+                ),
+            )
+            .where(subject, in_time)
+            .correlate(Goal, Plan, Household)
+            .scalar_subquery()
+        )
+
+    points = case(
+        (Goal.person_id.is_not(None), first_and_last(Assessment.person_id == Goal.person_id)),
+        # household measurement: looked up by household (coalesce keeps the planner off
+        # the person index, where every household's NULL person ids sit together)
+        else_=first_and_last(
+            and_(
+                Assessment.household_id == Plan.household_id,
+                func.coalesce(Assessment.person_id, "") == "",
+            )
         ),
     )
-    points: dict[str, list[Any]] = {}
-    connection = session.connection()  # Core rows: no ORM row processing for 100k rows
-    for query in (person_goals, household_goals):
-        query = query.join(
-            Score,
-            and_(
-                Score.assessment_id == Assessment.id,
-                Score.domain == Goal.zrm_domain,
-                Score.deleted.is_(False),
-            ),
-        )
-        for gid, on, score in _plain_rows(connection, query):
-            points.setdefault(gid, []).append((on, score))
-    return points
-
-
-PAGE_CACHE_KIB = 65_536
-
-
-def ensure_page_cache(connection: Connection, kib: int = PAGE_CACHE_KIB) -> None:
-    """On SQLite(Cipher), raise this connection's page cache to ``kib`` KiB; never lower it.
-
-    The indicator queries seek all over the goal, assessment and score tables;
-    with the default cache (8 MiB) repeated runs decrypt the same pages again.
-    """
-    if connection.dialect.name != "sqlite":
-        return
-    current = int(connection.exec_driver_sql("PRAGMA cache_size").scalar() or 0)
-    current_kib = -current if current < 0 else current * 4  # positive = pages of ~4 KiB
-    if current_kib < kib:
-        connection.exec_driver_sql(f"PRAGMA cache_size = -{int(kib)}")
+    return _scoped(select(*_GOAL_COLUMNS, points), scope)
 
 
 def _plain_rows(connection: Connection, query: Any) -> list[Any]:
@@ -254,6 +259,57 @@ def _as_date(value: Any) -> date:
     return date.fromisoformat(value) if isinstance(value, str) else value  # type: ignore[no-any-return]
 
 
+def _evaluate(
+    session: Session, scope: _Scope, *, as_of: date, until: date
+) -> list[tuple[Any, ...]]:
+    """Per goal in scope a plain tuple in the field order of ``GoalProgress``."""
+    session.flush()
+    rows = _plain_rows(session.connection(), _progress_query(scope, until))
+    dates: dict[Any, date] = {}  # raw value -> date; a team has a few hundred distinct days
+
+    def to_date(raw: Any) -> date:
+        parsed = dates.get(raw)
+        if parsed is None:
+            parsed = dates[raw] = _as_date(raw)
+        return parsed
+
+    out: list[tuple[Any, ...]] = []
+    append = out.append
+    for (
+        gid, pid, domain, base_score, target, due_raw, plan, hh, coord, team, closed_raw,
+        points,
+    ) in rows:  # fmt: skip
+        due_on = to_date(due_raw) if due_raw is not None else None
+        baseline: int | None = base_score
+        baseline_on: date | None = None
+        latest: int | None = None
+        latest_on: date | None = None
+        if points is not None:
+            first, last = points[:11], points[11:]
+            baseline_on = to_date(first[:-1])
+            if baseline is None:
+                baseline = int(first[-1])
+            if last[:-1] > first[:-1]:
+                latest, latest_on = int(last[-1]), to_date(last[:-1])
+        if domain is None or latest is None:
+            state = GoalState.NOT_MEASURED
+        else:
+            cutoff = until if closed_raw is None else min(until, to_date(closed_raw))
+            state = goal_state(
+                baseline=baseline,
+                latest=latest,
+                target=target,
+                due_on=due_on,
+                as_of=min(as_of, cutoff),
+            )
+        append(
+            (gid, pid, domain, baseline, latest, latest_on, target, state, hh, plan, coord,
+             team, due_on, baseline_on)
+        )  # fmt: skip
+    out.sort(key=lambda row: (row[8], row[9], row[0]))
+    return out
+
+
 def load_progress(
     session: Session,
     *,
@@ -267,7 +323,7 @@ def load_progress(
     countable_only: bool = False,
     active_between: tuple[date, date] | None = None,
 ) -> list[GoalProgress]:
-    """Progress of every goal in scope, in three queries.
+    """Progress of every goal in scope, in one query (person and household goals).
 
     ``as_of`` is the day due dates are compared with; measurements count up to
     ``measured_until`` (default ``as_of``) and never after the household's
@@ -285,82 +341,51 @@ def load_progress(
         countable_only=countable_only,
         active_between=active_between,
     )
-    goal_columns = (
-        Goal.id,
-        Goal.person_id,
-        Goal.zrm_domain,
-        Goal.baseline_score,
-        Goal.target_score,
-        type_coerce(Goal.due_on, String),
-        Plan.id,
-        Plan.household_id,
-        func.coalesce(Plan.coordinator_id, Household.coordinator_id),
-        Household.team_id,
-        type_coerce(Household.closed_on, String),
-    )
-    session.flush()
-    ensure_page_cache(session.connection())
-    goals = _plain_rows(session.connection(), _scoped(select(*goal_columns), scope))
-    if not goals:
-        return []
     until = as_of if measured_until is None else measured_until
-    points = _measurements(session, scope, until)
-
-    dates: dict[Any, date] = {}  # raw value -> date; a team has a few hundred distinct days
-
-    def to_date(raw: Any) -> date:
-        parsed = dates.get(raw)
-        if parsed is None:
-            parsed = dates[raw] = _as_date(raw)
-        return parsed
-
-    out: list[GoalProgress] = []
-    for gid, pid, domain, base_score, target, due_raw, plan, hh, coord, team, closed_raw in goals:
-        due_on = to_date(due_raw) if due_raw is not None else None
-        closed_on = to_date(closed_raw) if closed_raw is not None else None
-        goal_points = points.get(gid)
-        baseline: int | None = base_score
-        baseline_on: date | None = None
-        latest: tuple[date, int] | None = None
-        if goal_points:
-            first, last = min(goal_points), max(goal_points)
-            baseline_on = to_date(first[0])
-            if baseline is None:
-                baseline = first[1]
-            if last[0] > first[0]:
-                latest = (to_date(last[0]), last[1])
-        cutoff = until if closed_on is None else min(until, closed_on)
-        state = (
-            GoalState.NOT_MEASURED
-            if domain is None
-            else goal_state(
-                baseline=baseline,
-                latest=latest[1] if latest else None,
-                target=target,
-                due_on=due_on,
-                as_of=min(as_of, cutoff),
-            )
+    return [
+        GoalProgress(
+            goal_id=r[0],
+            person_id=r[1],
+            domain=r[2],
+            baseline=r[3],
+            latest=r[4],
+            latest_on=r[5],
+            target=r[6],
+            state=r[7],
+            household_id=r[8],
+            plan_id=r[9],
+            coordinator_id=r[10],
+            team_id=r[11],
+            due_on=r[12],
+            baseline_on=r[13],
         )
-        out.append(
-            GoalProgress(
-                goal_id=gid,
-                person_id=pid,
-                domain=domain,
-                baseline=baseline,
-                latest=latest[1] if latest else None,
-                latest_on=latest[0] if latest else None,
-                target=target,
-                state=state,
-                household_id=hh,
-                plan_id=plan,
-                coordinator_id=coord,
-                team_id=team,
-                due_on=due_on,
-                baseline_on=baseline_on,
-            )
-        )
-    out.sort(key=lambda gp: (gp.household_id, gp.plan_id, gp.goal_id))
-    return out
+        for r in _evaluate(session, scope, as_of=as_of, until=until)
+    ]
+
+
+def countable_states(
+    session: Session,
+    *,
+    as_of: date,
+    team_id: str | None,
+    active_between: tuple[date, date],
+) -> list[tuple[str, str, GoalState]]:
+    """(subject, household id, state) of every countable goal (ZRM domain and target) of
+    the households open in ``active_between``: what the indicators need, as plain tuples
+    (no ``GoalProgress`` per goal). Same rules as ``load_progress``."""
+    scope = _Scope(
+        team_id=team_id,
+        plan_id=None,
+        person_id=None,
+        coordinator_id=None,
+        household_ids=None,
+        countable_only=True,
+        active_between=active_between,
+    )
+    return [
+        (r[1] if r[1] is not None else f"household:{r[8]}", r[8], r[7])
+        for r in _evaluate(session, scope, as_of=as_of, until=as_of)
+    ]
 
 
 # --------------------------------------------------------------------------- public reads

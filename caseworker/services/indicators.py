@@ -82,13 +82,11 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from caseworker.models import Household
 from caseworker.reference.types import Reference
 
-from .goal_achievement import GoalState, load_progress
+from .goal_achievement import GoalState, countable_states
 from .indicators_closures import client_experience, closures, load_episodes
 from .indicators_provisions import (
     UNKNOWN_CATEGORY,
@@ -106,7 +104,6 @@ from .indicators_types import (
     Indicators,
     add_months,
     make_indicator,
-    scope,
 )
 
 __all__ = [
@@ -122,27 +119,15 @@ __all__ = [
 
 
 def _goal_realisation(
-    session: Session,
-    team_id: str | None,
-    active: set[str],
-    start: date,
-    end: date,
-    cutoff: date,
+    session: Session, team_id: str | None, start: date, end: date, cutoff: date
 ) -> Indicator:
-    progress = load_progress(
-        session,
-        as_of=cutoff,
-        team_id=team_id,
-        countable_only=True,
-        active_between=(start, end),
-    )
     clients: dict[str, list[GoalState]] = defaultdict(list)
     client_household: dict[str, str] = {}
-    for p in progress:
-        if p.household_id not in active or p.domain is None or p.target is None:
-            continue
-        clients[p.subject].append(p.state)
-        client_household[p.subject] = p.household_id
+    for subject, household_id, state in countable_states(
+        session, as_of=cutoff, team_id=team_id, active_between=(start, end)
+    ):
+        clients[subject].append(state)
+        client_household[subject] = household_id
     reached: set[str] = set()
     not_measured: set[str] = set()
     for subject, states in clients.items():
@@ -166,18 +151,6 @@ def _goal_realisation(
     )
 
 
-def _active_households(
-    session: Session, team_id: str | None, period_start: date, period_end: date
-) -> set[str]:
-    """Households open in the period (opened on or before its end, not closed before it)."""
-    query = scope(select(Household.id, Household.opened_on, Household.closed_on), team_id)
-    return {
-        hh
-        for hh, opened, closed in session.connection().execute(query).all()
-        if opened <= period_end and (closed is None or closed >= period_start)
-    }
-
-
 def compute_indicators(
     session: Session,
     reference: Reference,
@@ -191,7 +164,6 @@ def compute_indicators(
     if period_end < period_start:
         raise ValueError("period_end before period_start")
     session.flush()  # the queries below run on the session's connection (Core rows)
-    active = _active_households(session, team_id, period_start, period_end)
     cutoff = min(period_end, today)
     provisions = load_provisions(session, team_id)
     exit_indicator, relapse_indicator = closures(
@@ -203,9 +175,7 @@ def compute_indicators(
         period_start=period_start,
         period_end=period_end,
         today=today,
-        goal_realisation=_goal_realisation(
-            session, team_id, active, period_start, period_end, cutoff
-        ),
+        goal_realisation=_goal_realisation(session, team_id, period_start, period_end, cutoff),
         sustained_step_down=step_down(provisions, reference, period_start, period_end, today),
         sustained_exit=exit_indicator,
         relapse=relapse_indicator,

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Float, String, select, type_coerce
 from sqlalchemy.orm import Session
 
 from caseworker.models import Household, Provision, ProvisionKind, ProvisionStatus
@@ -29,7 +30,7 @@ UNKNOWN_CATEGORY = "onbekend"
 REPLACEMENT_DAYS = 7
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Prov:
     household_id: str
     person_id: str | None
@@ -195,16 +196,17 @@ def cost(
 
 
 def load_provisions(session: Session, team_id: str | None) -> dict[str, list[Prov]]:
+    """Per household its active-status provisions (Core rows straight from the driver)."""
     query = scope(
         select(
             Provision.household_id,
             Provision.person_id,
             Provision.catalogue_code,
-            Provision.kind,
+            type_coerce(Provision.kind, String),
             Provision.step,
-            Provision.units,
-            Provision.start_on,
-            Provision.end_on,
+            type_coerce(Provision.units, Float),
+            type_coerce(Provision.start_on, String),
+            type_coerce(Provision.end_on, String),
             Provision.cost_cents_per_period,
             Provision.cost_period,
         )
@@ -216,21 +218,33 @@ def load_provisions(session: Session, team_id: str | None) -> dict[str, list[Pro
         ),
         team_id,
     )
+    dates: dict[Any, date] = {}
+
+    def to_date(raw: Any) -> date:
+        parsed = dates.get(raw)
+        if parsed is None:
+            parsed = dates[raw] = date.fromisoformat(raw) if isinstance(raw, str) else raw
+        return parsed
+
+    tailored_kind = str(ProvisionKind.TAILORED)
     out: dict[str, list[Prov]] = defaultdict(list)
-    for hh, pid, code, kind, step, units, start_on, end_on, cost, period in (
-        session.connection().execute(query).all()
-    ):
+    result = session.connection().execute(query)
+    try:
+        rows = result.cursor.fetchall()
+    finally:
+        result.close()
+    for hh, pid, code, kind, step, units, start_on, end_on, cost_cents, period in rows:
         out[hh].append(
             Prov(
                 household_id=hh,
                 person_id=pid,
                 code=code,
-                tailored=kind == ProvisionKind.TAILORED,
+                tailored=kind == tailored_kind,
                 step=step,
-                units=units,
-                start_on=start_on,
-                end_on=end_on,
-                cost=cost,
+                units=None if units is None else float(units),
+                start_on=to_date(start_on),
+                end_on=None if end_on is None else to_date(end_on),
+                cost=cost_cents,
                 cost_period=period,
             )
         )

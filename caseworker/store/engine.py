@@ -15,7 +15,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
 BUSY_TIMEOUT_MS = 5000
-CACHE_KIB = 32768
+CACHE_KIB = 65536
 WAL_LIMIT_BYTES = 64 * 1024 * 1024
 
 

@@ -21,6 +21,7 @@ from sqlalchemy import func, select
 
 from caseworker.models import (
     Assessment,
+    CareEpisode,
     ClientExperience,
     Goal,
     Household,
@@ -80,6 +81,7 @@ def generate(store: OpenStore, reference: Reference, rng: random.Random) -> dict
         k: []
         for k in (
             "households",
+            "episodes",
             "persons",
             "plans",
             "goals",
@@ -112,6 +114,15 @@ def generate(store: OpenStore, reference: Reference, rng: random.Random) -> dict
             else None,
         }
         rows["households"].append(hh)
+        episode = {
+            **_sync(),
+            "household_id": hh["id"],
+            "opened_on": opened,
+            "closed_on": closed,
+            "closing_reason": hh["closing_reason"],
+            "reopened_from_id": None,
+        }
+        rows["episodes"].append(episode)
         plan = {**_sync(), "household_id": hh["id"], "status": "draft", "revision_number": 0}
         rows["plans"].append(plan)
         last_day = closed or TODAY
@@ -200,19 +211,33 @@ def generate(store: OpenStore, reference: Reference, rng: random.Random) -> dict
                     },
                 }
             )
-            if rng.random() < 0.2:
+            if rng.random() < 0.2:  # a new request after closing: reopened (reopen_case)
+                received = closed + timedelta(days=rng.randrange(10, 500))
                 rows["referrals"].append(
                     {
                         **_sync(),
                         "household_id": hh["id"],
                         "referral_source": "zelf",
-                        "received_on": closed + timedelta(days=rng.randrange(10, 500)),
+                        "received_on": received,
                         "urgency": "normal",
                     }
                 )
+                if received <= TODAY:
+                    hh.update(status="intake", closed_on=None, closing_reason=None)
+                    rows["episodes"].append(
+                        {
+                            **_sync(),
+                            "household_id": hh["id"],
+                            "opened_on": received,
+                            "closed_on": None,
+                            "closing_reason": None,
+                            "reopened_from_id": episode["id"],
+                        }
+                    )
     models = [
         ("teams", Team),
         ("households", Household),
+        ("episodes", CareEpisode),
         ("persons", Person),
         ("plans", Plan),
         ("goals", Goal),

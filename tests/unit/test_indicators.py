@@ -108,7 +108,10 @@ class World:
         self._add(
             f"episode-{key}",
             CareEpisode(
-                household_id=self.ids[key], opened_on=opened, closed_on=closed, closing_reason=reason
+                household_id=self.ids[key],
+                opened_on=opened,
+                closed_on=closed,
+                closing_reason=reason,
             ),
         )
 
