@@ -19,22 +19,19 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from caseworker.models import (
-    Action,
+    SYNCED_MODELS,
     Assessment,
     CareEpisode,
     ClientExperience,
+    Conflict,
     Escalation,
     FuturePlan,
-    Goal,
     Household,
     Intake,
     IntakeQuestion,
     JournalEntry,
     NetworkContact,
     Person,
-    Plan,
-    PlanRevision,
-    Provision,
     Referral,
     SafetySignal,
     Score,
@@ -60,29 +57,7 @@ from .demo_people import Member
 from .demo_plan import BuilderBase
 
 #: Insert order (foreign keys are enforced).
-TABLE_ORDER: tuple[type[Any], ...] = (
-    Team,
-    User,
-    Household,
-    CareEpisode,
-    Person,
-    NetworkContact,
-    Referral,
-    Intake,
-    IntakeQuestion,
-    SafetySignal,
-    Plan,
-    PlanRevision,
-    Goal,
-    Action,
-    Provision,
-    FuturePlan,
-    Escalation,
-    Assessment,
-    Score,
-    JournalEntry,
-    ClientExperience,
-)
+TABLE_ORDER: tuple[type[Any], ...] = tuple(m for m in SYNCED_MODELS if m is not Conflict)
 CLOSING_WEIGHTS = {
     "doelen_bereikt": 45,
     "verhuisd": 12,

@@ -13,8 +13,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from caseworker.services.audit import GENESIS_HASH, event_hash
-from caseworker.sync.protocol import AuditEventIn, AuditUpload, AuditUploadResult
+from caseworker.services.audit import GENESIS_HASH, event_hash, hashed_fields
+from caseworker.sync.protocol import AuditUpload, AuditUploadResult
 
 from .errors import bad_request
 from .scope import Principal
@@ -53,23 +53,6 @@ def server_audit(
     )
 
 
-def _hashed_fields(event: AuditEventIn) -> dict[str, Any]:
-    """Exactly the fields the client hashes (caseworker.services.audit._hashed_fields)."""
-    return {
-        "id": event.id,
-        "occurred_at": event.occurred_at.isoformat(),
-        "user_id": event.user_id,
-        "on_behalf_of": event.on_behalf_of,
-        "client": event.client,
-        "device_id": event.device_id,
-        "action": event.action,
-        "object_type": event.object_type,
-        "object_id": event.object_id,
-        "household_id": event.household_id,
-        "detail": event.detail,
-    }
-
-
 def last_hash(session: Session, device_id: str) -> str:
     found = session.execute(
         select(DeviceAuditEvent.hash)
@@ -101,7 +84,7 @@ def upload(
             continue
         if event.prev_hash != prev:
             raise bad_request(f"event {index}: does not continue the device's audit chain")
-        if event_hash(prev, _hashed_fields(event)) != event.hash:
+        if event_hash(prev, hashed_fields(event)) != event.hash:
             raise bad_request(f"event {index}: hash does not match its content")
         session.add(
             DeviceAuditEvent(

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -63,7 +63,35 @@ def event_hash(prev_hash: str, fields: dict[str, Any]) -> str:
     return hashlib.sha256((prev_hash + canonical).encode("utf-8")).hexdigest()
 
 
-def _hashed_fields(event: AuditEvent) -> dict[str, Any]:
+class HashedAuditFields(Protocol):
+    """What the hash chain covers; met by the local AuditEvent and the server's upload model."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def occurred_at(self) -> datetime: ...
+    @property
+    def user_id(self) -> str | None: ...
+    @property
+    def on_behalf_of(self) -> str | None: ...
+    @property
+    def client(self) -> str: ...
+    @property
+    def device_id(self) -> str | None: ...
+    @property
+    def action(self) -> str: ...
+    @property
+    def object_type(self) -> str | None: ...
+    @property
+    def object_id(self) -> str | None: ...
+    @property
+    def household_id(self) -> str | None: ...
+    @property
+    def detail(self) -> dict[str, Any] | None: ...
+
+
+def hashed_fields(event: HashedAuditFields) -> dict[str, Any]:
+    """Exactly the fields the chain hashes, on the device and on the server alike."""
     return {
         "id": event.id,
         "occurred_at": event.occurred_at.isoformat(),
@@ -115,7 +143,7 @@ def record(
         detail=detail,
         prev_hash=prev,
     )
-    event.hash = event_hash(prev, _hashed_fields(event))
+    event.hash = event_hash(prev, hashed_fields(event))
     session.add(event)
     session.flush()
     return event
@@ -126,7 +154,7 @@ def verify_chain(session: Session) -> ChainReport:
     count = 0
     for event in session.execute(select(AuditEvent).order_by(AuditEvent.seq)).scalars():
         count += 1
-        if event.prev_hash != prev or event.hash != event_hash(prev, _hashed_fields(event)):
+        if event.prev_hash != prev or event.hash != event_hash(prev, hashed_fields(event)):
             return ChainReport(ok=False, count=count, first_bad_seq=event.seq)
         prev = event.hash
     return ChainReport(ok=True, count=count)

@@ -15,9 +15,9 @@ from caseworker.models import AuditEvent
 from caseworker.services.audit import (
     GENESIS_HASH,
     AuditAction,
-    _hashed_fields,
     event_hash,
     events,
+    hashed_fields,
     record,
     verify_chain,
 )
@@ -186,5 +186,5 @@ def test_rehashing_a_tampered_event_still_breaks_the_chain(
         event = s.get(AuditEvent, 2)
         assert event is not None
         event.action = "view"
-        event.hash = event_hash(event.prev_hash, _hashed_fields(event))
+        event.hash = event_hash(event.prev_hash, hashed_fields(event))
     assert _verify(open_store) == (False, 3, 3)
