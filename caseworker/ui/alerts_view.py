@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
 from caseworker.services.caseload import CaseloadRow
 
 from .forms import format_date
+from .theme import themed
 
 _SEVERITY_RANK = {"critical": 0, "warning": 1, "info": 2}
 
@@ -20,7 +21,7 @@ class AlertsView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         title = QLabel(self.tr("Alerts"))
-        title.setObjectName("pageTitle")
+        themed(title, "pageTitle")
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("Household / alert"), self.tr("Due")])
         self.tree.setAccessibleName(self.tr("Households with alerts"))
@@ -28,7 +29,7 @@ class AlertsView(QWidget):
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemDoubleClicked.connect(self._activated)
         self.empty_label = QLabel(self.tr("No alerts. Well done."))
-        self.empty_label.setObjectName("hint")
+        themed(self.empty_label, "hint")
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.tree, 1)

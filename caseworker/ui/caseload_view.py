@@ -26,7 +26,7 @@ from caseworker.services.ui_support import search_household_keys
 
 from .caseload_model import ALERTS_ROLE, COL_ALERTS, COL_NAME, CaseloadFilter, CaseloadModel
 from .deps import AppDeps
-from .theme import ALERT, WARN, icon
+from .theme import ALERT, WARN, icon, themed
 
 _SEVERITY_COLOURS = {"critical": QColor(ALERT), "warning": QColor(WARN)}
 _INFO = QColor("#4f6f89")
@@ -102,7 +102,7 @@ class CaseloadView(QWidget):
         self.model = CaseloadModel(deps.ctx.user_id, deps.ctx.today())
 
         title = QLabel(self.tr("Caseload"))
-        title.setObjectName("pageTitle")
+        themed(title, "pageTitle")
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("Search name, address, birth date or BSN"))
         self.search_edit.setAccessibleName(self.tr("Search households"))
@@ -127,7 +127,7 @@ class CaseloadView(QWidget):
         self.new_button.setToolTip(self.tr("New household (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_household_requested)
         self.count_label = QLabel()
-        self.count_label.setObjectName("hint")
+        themed(self.count_label, "hint")
         self._fix_count_label_size()
 
         self.table = QTableView()

@@ -19,7 +19,7 @@ from caseworker.store import KdfParams, OpenStore, Store, StoreError, assess_pas
 
 from .forms import ValidatedForm
 from .tasks import TaskRunner
-from .theme import icon
+from .theme import icon, theme_tabs, themed
 
 _STRENGTH_COLOURS = ("#b4432f", "#c8642c", "#a86b00", "#3c8a55", "#2e7d4f")
 
@@ -51,7 +51,7 @@ class FirstRunDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
-        self.tabs = QTabWidget()
+        self.tabs = theme_tabs(QTabWidget())
         self.tabs.addTab(self._local_page(), self.tr("Start on this laptop"))
         self.tabs.addTab(self._enrol_page(), self.tr("Enrol with a server"))
         self.tabs.setAccessibleName(self.tr("How to begin"))
@@ -76,7 +76,7 @@ class FirstRunDialog(QDialog):
         self.strength_bar.setMaximumHeight(8)
         self.strength_bar.setAccessibleName(self.tr("Passphrase strength"))
         self.strength_label = QLabel()
-        self.strength_label.setObjectName("hint")
+        themed(self.strength_label, "hint")
         self.strength_label.setWordWrap(True)
 
         self.form = ValidatedForm()
@@ -92,7 +92,7 @@ class FirstRunDialog(QDialog):
                 "recovered: not by you, not by the administrator, not by anyone."
             )
         )
-        warning.setObjectName("demoHint")
+        themed(warning, "demoHint")
         warning.setWordWrap(True)
 
         self.busy = QProgressBar()
@@ -100,10 +100,10 @@ class FirstRunDialog(QDialog):
         self.busy.setAccessibleName(self.tr("Creating the encrypted store"))
         self.busy.hide()
         self.status_label = QLabel()
-        self.status_label.setObjectName("fieldError")
+        themed(self.status_label, "fieldError")
         self.status_label.setWordWrap(True)
         self.create_button = QPushButton(self.tr("&Create encrypted store"))
-        self.create_button.setObjectName("primary")
+        themed(self.create_button, "primary")
         self.create_button.setDefault(True)
         self.create_button.clicked.connect(self.submit)
 
@@ -206,7 +206,7 @@ class FirstRunDialog(QDialog):
                 "For now, start on this laptop."
             )
         )
-        note.setObjectName("hint")
+        themed(note, "hint")
         note.setWordWrap(True)
         self.enrol_button = QPushButton(self.tr("&Enrol"))
         self.enrol_button.setEnabled(False)

@@ -8,6 +8,8 @@ from datetime import date, datetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from .theme import themed
+
 DATE_FORMAT = "%d-%m-%Y"
 
 
@@ -28,7 +30,7 @@ class FieldError(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("fieldError")
+        themed(self, "fieldError")
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hide()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 from caseworker.store import Store, UnlockThrottle
 
 from .tasks import TaskRunner
-from .theme import icon
+from .theme import icon, themed
 from .unlock import UnlockPanel
 
 
@@ -26,14 +26,14 @@ class LockScreen(QWidget):
     ) -> None:
         super().__init__(parent)
         card = QFrame()
-        card.setObjectName("lockCard")
+        themed(card, "lockCard")
         card.setFixedWidth(500)
         card.setMinimumHeight(380)
         lock_icon = QLabel()
         lock_icon.setPixmap(icon("lock").pixmap(QSize(64, 64)))
         lock_icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
         title = QLabel(self.tr("Caseworker is locked"))
-        title.setObjectName("pageTitle")
+        themed(title, "pageTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text = QLabel(
             self.tr(

@@ -34,7 +34,7 @@ from .dossier.sections import SectionFactory
 from .dossier.view import DossierView
 from .idle import DEFAULT_IDLE_MINUTES
 from .lock_screen import LockScreen
-from .theme import icon
+from .theme import icon, theme_tabs, themed
 
 NAV_CASELOAD, NAV_ALERTS, NAV_TEAM, NAV_CONFLICTS, NAV_SETTINGS = range(5)
 IDLE_MINUTES_KEY = "lock/idle_minutes"
@@ -44,7 +44,7 @@ GEOMETRY_KEY = "window/geometry"
 def placeholder_page(title: str, text: str) -> QWidget:
     page = QWidget()
     heading = QLabel(title)
-    heading.setObjectName("pageTitle")
+    themed(heading, "pageTitle")
     layout = QVBoxLayout(page)
     layout.addWidget(heading)
     layout.addWidget(hint(text))
@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.root)
 
         self.navigation = QListWidget()
-        self.navigation.setObjectName("navigation")
+        themed(self.navigation, "navigation")
         self.navigation.setAccessibleName(self.tr("Navigation"))
         self.navigation.setFixedWidth(210)
         for name, text in (
@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         ):
             QListWidgetItem(icon(name), text, self.navigation)
         self.pages = QStackedWidget()
-        self.tabs = QTabWidget()
+        self.tabs = theme_tabs(QTabWidget())
         self.tabs.setTabsClosable(True)
         self.tabs.setMovable(True)
         self.tabs.setAccessibleName(self.tr("Caseload and open dossiers"))
@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
 
         self.lock_label = QLabel()
         self.sync_label = QLabel(self.tr("Sync: not set up"))
-        self.sync_label.setObjectName("hint")
+        themed(self.sync_label, "hint")
         self.statusBar().addPermanentWidget(self.sync_label)
         self.statusBar().addWidget(self.lock_label)
         self._make_actions()
@@ -167,7 +167,7 @@ class MainWindow(QMainWindow):
     def _settings_page(self) -> QWidget:
         page = QWidget()
         heading = QLabel(self.tr("Settings"))
-        heading.setObjectName("pageTitle")
+        themed(heading, "pageTitle")
         self.idle_spin = QSpinBox()
         self.idle_spin.setRange(1, 120)
         self.idle_spin.setSuffix(self.tr(" min"))

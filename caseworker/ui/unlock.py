@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from caseworker.store import OpenStore, Store, StoreError, UnlockThrottle, WrongPassphrase
 
 from .tasks import TaskRunner
-from .theme import icon
+from .theme import icon, themed
 
 
 class UnlockPanel(QWidget):
@@ -43,7 +43,7 @@ class UnlockPanel(QWidget):
         self._busy = False
 
         self.demo_label = QLabel()
-        self.demo_label.setObjectName("demoHint")
+        themed(self.demo_label, "demoHint")
         self.demo_label.setWordWrap(True)
         self.demo_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if demo_passphrase:
@@ -59,11 +59,11 @@ class UnlockPanel(QWidget):
         self.passphrase_edit.setAccessibleName(self.tr("Passphrase"))
         self.passphrase_edit.returnPressed.connect(self.submit)
         self.unlock_button = QPushButton(self.tr("&Unlock"))
-        self.unlock_button.setObjectName("primary")
+        themed(self.unlock_button, "primary")
         self.unlock_button.setIcon(icon("unlock"))
         self.unlock_button.clicked.connect(self.submit)
         self.error_label = QLabel()
-        self.error_label.setObjectName("fieldError")
+        themed(self.error_label, "fieldError")
         self.error_label.setWordWrap(True)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
@@ -163,7 +163,7 @@ class UnlockDialog(QDialog):
         self.setWindowIcon(icon("app"))
         self.setMinimumWidth(460)
         title = QLabel(self.tr("Unlock Caseworker"))
-        title.setObjectName("pageTitle")
+        themed(title, "pageTitle")
         text = QLabel(self.tr("Enter your passphrase to open the encrypted store on this laptop."))
         text.setWordWrap(True)
         self.panel = UnlockPanel(store, runner, throttle, demo_passphrase, self)

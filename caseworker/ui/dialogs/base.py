@@ -11,6 +11,7 @@ from caseworker.services.errors import NotFound, RuleViolation, ValidationError
 
 from ..deps import AppDeps
 from ..forms import ValidatedForm
+from ..theme import themed
 
 
 def sentence(message: str) -> str:
@@ -42,7 +43,7 @@ class ServiceFormDialog(QDialog):
         self.setMinimumWidth(480)
         self.form = ValidatedForm()
         self.general_error = QLabel()
-        self.general_error.setObjectName("fieldError")
+        themed(self.general_error, "fieldError")
         self.general_error.setWordWrap(True)
         self.general_error.hide()
         self.buttons = QDialogButtonBox(

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..theme import themed
+
 
 def read_only_table(
     headers: Sequence[str], rows: Sequence[Sequence[str]], accessible_name: str
@@ -42,7 +44,7 @@ def fill_table(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
 
 def hint(text: str, parent: QWidget | None = None) -> QLabel:
     label = QLabel(text, parent)
-    label.setObjectName("hint")
+    themed(label, "hint")
     label.setWordWrap(True)
     return label
 

@@ -9,7 +9,7 @@ from caseworker.models import HouseholdStatus, IntakeStatus
 from caseworker.services.dossier import Dossier
 
 from ..caseload_model import status_label
-from ..theme import ALERT, WARN
+from ..theme import ALERT, WARN, themed
 
 _BADGE_COLOURS = {"critical": ALERT, "warning": WARN}
 
@@ -20,12 +20,12 @@ class HeaderBand(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("headerBand")
+        themed(self, "headerBand")
         self._household_id = ""
         self.title = QLabel()
-        self.title.setObjectName("headerTitle")
+        themed(self.title, "headerTitle")
         self.subtitle = QLabel()
-        self.subtitle.setObjectName("hint")
+        themed(self.subtitle, "hint")
         self.badges = QHBoxLayout()
         self.badges.setSpacing(6)
         self.intake_button = QPushButton(self.tr("Start intake"))

@@ -18,6 +18,7 @@ from ..dialogs.household_dialog import HouseholdDialog
 from ..dialogs.journal_dialog import JournalEntryDialog
 from ..dialogs.network_dialog import NetworkContactDialog
 from ..dialogs.person_dialog import PersonDialog
+from ..theme import theme_tabs
 from .header import HeaderBand
 from .journal import JournalSection
 from .members import MembersSection
@@ -60,7 +61,7 @@ class DossierView(QWidget):
         self.journal.add_entry.connect(self.add_journal_entry)
         self.timeline = TimelineSection()
 
-        self.sections = QTabWidget()
+        self.sections = theme_tabs(QTabWidget())
         self.sections.setDocumentMode(True)
         self.sections.setAccessibleName(self.tr("Dossier sections"))
         self.sections.addTab(self.overview, self.tr("Overview"))
