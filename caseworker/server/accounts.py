@@ -206,13 +206,57 @@ def enroll(session: Session, user: User, *, label: str, client: str, now: dateti
     return Enrolment(device.id, token, user.id, user.role, user.team_id)
 
 
-def device_for_token(session: Session, token: str) -> tuple[Device, User] | None:
+@dataclass(frozen=True)
+class TokenOwner:
+    """What authentication needs of a device and its user (one indexed query, no ORM)."""
+
+    device_id: str
+    user_id: str
+    role: Role
+    team_id: str | None
+    active: bool  # the user is active and not deleted
+    revoked: bool
+    last_seen_at: datetime | None
+
+
+def device_for_token(session: Session, token: str) -> TokenOwner | None:
+    """The device with this token and its user, by the unique index on the token hash."""
+    device = Device.__table__
+    user = User.__table__
     row = session.execute(
-        select(Device, User)
-        .join(User, User.id == Device.user_id)
-        .where(Device.token_hash == token_digest(token))
+        select(
+            device.c.id,
+            device.c.user_id,
+            user.c.role,
+            user.c.team_id,
+            user.c.active,
+            user.c.deleted,
+            device.c.revoked_at,
+            device.c.last_seen_at,
+        )
+        .select_from(device.join(user, user.c.id == device.c.user_id))
+        .where(device.c.token_hash == token_digest(token))
     ).first()
-    return (row[0], row[1]) if row is not None else None
+    if row is None:
+        return None
+    return TokenOwner(
+        device_id=row[0],
+        user_id=row[1],
+        role=Role(row[2]),
+        team_id=row[3],
+        active=bool(row[4]) and not row[5],
+        revoked=row[6] is not None,
+        last_seen_at=row[7],
+    )
+
+
+def touch_device(session: Session, device_id: str, now: datetime) -> None:
+    session.execute(
+        update(Device)
+        .where(Device.id == device_id)
+        .values(last_seen_at=now)
+        .execution_options(synchronize_session=False)
+    )
 
 
 def principal_for(device: Device, user: User, closed_before: date | None = None) -> Principal:

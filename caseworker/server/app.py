@@ -23,6 +23,7 @@ from caseworker.models import Role
 from caseworker.sync import protocol as p
 
 from . import accounts, audit_log, db, pull
+from .combine import GroupCommitter
 from .errors import ApiError, forbidden, not_found
 from .logs import configure
 from .middleware import AccessLogMiddleware, BodyLimitMiddleware
@@ -51,11 +52,24 @@ class Server:
         self.engine = engine
         self.sessions = db.session_factory(engine)
         self.now = now
+        self.pushes: GroupCommitter[p.PushResult] = GroupCommitter(self.sessions)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         with self.sessions() as session, session.begin():
             yield session
+
+    @staticmethod
+    @contextmanager
+    def finish(session: Session) -> Iterator[Session]:
+        """Complete the request's transaction (begun by authentication): commit at the
+        end, roll back on any error."""
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
 
 
 def create_app(
@@ -140,9 +154,21 @@ def _address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
+def _request_session(request: Request) -> Iterator[Session]:
+    """One session (one pooled connection, one transaction) per authenticated request:
+    the token check runs in the transaction that the endpoint then completes."""
+    server: Server = request.app.state.server
+    with server.sessions() as session:
+        yield session
+
+
+RequestSession = Annotated[Session, Depends(_request_session)]
+
+
 def _principal(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+    session: RequestSession,
 ) -> Principal:
     server: Server = request.app.state.server
     if credentials is None or credentials.scheme.lower() != "bearer":
@@ -150,19 +176,23 @@ def _principal(
     token = credentials.credentials
     if len(token) > 256:
         raise ApiError(401, "unknown device token")
-    with server.transaction() as session:
-        found = accounts.device_for_token(session, token)
-        if found is None:
-            raise ApiError(401, "unknown device token")
-        device, user = found
-        if device.revoked_at is not None or not user.active or user.deleted:
-            raise ApiError(401, "this device has been revoked", revoked=True)
-        now = server.now()
-        if device.last_seen_at is None or now - device.last_seen_at > timedelta(minutes=1):
-            device.last_seen_at = now
-        request.scope.setdefault("state", {})["device_id"] = device.id
-        cutoff = (now - timedelta(days=server.settings.purge_closed_after_days)).date()
-        return accounts.principal_for(device, user, cutoff)
+    found = accounts.device_for_token(session, token)
+    if found is None:
+        raise ApiError(401, "unknown device token")
+    if found.revoked or not found.active:
+        raise ApiError(401, "this device has been revoked", revoked=True)
+    now = server.now()
+    if found.last_seen_at is None or now - found.last_seen_at > timedelta(minutes=1):
+        accounts.touch_device(session, found.device_id, now)
+    request.scope.setdefault("state", {})["device_id"] = found.device_id
+    cutoff = (now - timedelta(days=server.settings.purge_closed_after_days)).date()
+    return Principal(
+        device_id=found.device_id,
+        user_id=found.user_id,
+        role=found.role,
+        team_id=found.team_id,
+        closed_before=cutoff,
+    )
 
 
 Auth = Annotated[Principal, Depends(_principal)]
@@ -244,18 +274,21 @@ def _add_routes(app: FastAPI, server: Server) -> None:
         )
 
     @app.get("/v1/me", response_model=p.Me, tags=["devices"])
-    def me(who: Auth) -> p.Me:
+    def me(who: Auth, session: RequestSession) -> p.Me:
+        session.commit()  # the device's last-seen time
         return p.Me(
             device_id=who.device_id, user_id=who.user_id, role=str(who.role), team_id=who.team_id
         )
 
     @app.post("/v1/push", response_model=p.PushResult, tags=["sync"])
-    def push(body: p.PushBatch, who: Auth) -> p.PushResult:
+    def push(body: p.PushBatch, who: Auth, session: RequestSession) -> p.PushResult:
+        session.commit()  # authentication (the device's last-seen time)
         now = server.now()
-        with server.transaction() as session:
-            result, replay = PushService(session, who, now).push(body)
+
+        def apply(shared: Session) -> p.PushResult:
+            result, replay = PushService(shared, who, now).push(body)
             audit_log.server_audit(
-                session,
+                shared,
                 action="push",
                 now=now,
                 principal=who,
@@ -267,18 +300,24 @@ def _add_routes(app: FastAPI, server: Server) -> None:
                     "replay": replay,
                 },
             )
-        return result
+            shared.flush()
+            return result
+
+        # concurrent pushes of this process share one transaction and commit (group commit)
+        return server.pushes.run(apply)
 
     @app.get("/v1/changes", response_model=p.ChangesPage, tags=["sync"])
     def changes(
         who: Auth,
         since: Annotated[int, Query(ge=0, le=p.MAX_SEQ)] = 0,
         limit: Annotated[int, Query(ge=1, le=p.MAX_PAGE_LIMIT)] = 500,
+        *,
+        session: RequestSession,
     ) -> p.ChangesPage:
         if not who.sees_dossiers:
             raise forbidden("administrators do not sync dossier data")
         now = server.now()
-        with server.transaction() as session:
+        with server.finish(session):
             pull.sync_scope(session, who, since)
             page = pull.build_page(session, who, since, limit)
             audit_log.server_audit(
@@ -297,12 +336,12 @@ def _add_routes(app: FastAPI, server: Server) -> None:
 
     @app.get("/v1/households/{household_id}", response_model=p.HouseholdDossier, tags=["sync"])
     def household(
-        household_id: Annotated[str, Path(pattern=_UUID)], who: Auth
+        household_id: Annotated[str, Path(pattern=_UUID)], who: Auth, session: RequestSession
     ) -> p.HouseholdDossier:
         if not who.sees_dossiers:
             raise forbidden("administrators do not read dossiers")
         now = server.now()
-        with server.transaction() as session:
+        with server.finish(session):
             if household_id not in in_scope(session, who, [household_id]):
                 raise not_found("no such household in your scope")
             rows = pull.household_rows(session, household_id)
@@ -319,9 +358,11 @@ def _add_routes(app: FastAPI, server: Server) -> None:
         return p.HouseholdDossier(household_id=household_id, rows=rows)
 
     @app.post("/v1/audit", response_model=p.AuditUploadResult, tags=["audit"])
-    def upload_audit(body: p.AuditUpload, who: Auth) -> p.AuditUploadResult:
+    def upload_audit(
+        body: p.AuditUpload, who: Auth, session: RequestSession
+    ) -> p.AuditUploadResult:
         now = server.now()
-        with server.transaction() as session:
+        with server.finish(session):
             result = audit_log.upload(session, who, body, now)
             audit_log.server_audit(
                 session,
@@ -333,8 +374,8 @@ def _add_routes(app: FastAPI, server: Server) -> None:
         return result
 
     @app.get("/v1/admin/devices", response_model=list[p.DeviceInfo], tags=["admin"])
-    def admin_devices(who: Admin) -> list[p.DeviceInfo]:
-        with server.transaction() as session:
+    def admin_devices(who: Admin, session: RequestSession) -> list[p.DeviceInfo]:
+        with server.finish(session):
             return [
                 p.DeviceInfo(
                     device_id=d.id,
@@ -348,9 +389,11 @@ def _add_routes(app: FastAPI, server: Server) -> None:
             ]
 
     @app.post("/v1/admin/devices/{device_id}/revoke", response_model=p.DeviceInfo, tags=["admin"])
-    def admin_revoke(device_id: Annotated[str, Path(pattern=_UUID)], who: Admin) -> p.DeviceInfo:
+    def admin_revoke(
+        device_id: Annotated[str, Path(pattern=_UUID)], who: Admin, session: RequestSession
+    ) -> p.DeviceInfo:
         now = server.now()
-        with server.transaction() as session:
+        with server.finish(session):
             accounts.revoke(session, device_id, now)
             device = session.get(accounts.Device, device_id)
             if device is None:
@@ -373,8 +416,8 @@ def _add_routes(app: FastAPI, server: Server) -> None:
             )
 
     @app.get("/v1/admin/users", response_model=list[p.UserInfo], tags=["admin"])
-    def admin_users(who: Admin) -> list[p.UserInfo]:
-        with server.transaction() as session:
+    def admin_users(who: Admin, session: RequestSession) -> list[p.UserInfo]:
+        with server.finish(session):
             return [
                 p.UserInfo(
                     user_id=u.id,

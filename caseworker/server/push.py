@@ -276,7 +276,17 @@ class PushService:
                 if old is None:
                     raise forbidden(f"change {item.index}: row is outside your scope")
                 touched.add(old)
-        allowed = in_scope(self.session, self.principal, touched)
+        # the households the changes point at (new rows, moved rows): checked in the same
+        # query, so the merge below needs no query per household
+        wanted = set(touched)
+        for item in decoded:
+            current = state.rows.get((item.info.name, item.change.row_id))
+            values = {**current, **item.changed} if current is not None else item.changed
+            if item.info.name != "households":
+                target = self._household_of(item.info.name, values, state)
+                if target is not None:
+                    wanted.add(target)
+        allowed = in_scope(self.session, self.principal, wanted)
         for item in decoded:
             key = (item.info.name, item.change.row_id)
             if key in state.existed:
