@@ -52,6 +52,20 @@ _FOREGROUND = Qt.ItemDataRole.ForegroundRole
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 _OVERDUE = QColor("#b4432f")
 _MAX_DATE = date.max
+_UNANSWERED = frozenset(
+    int(r)
+    for r in (
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.CheckStateRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.SizeHintRole,
+        Qt.ItemDataRole.StatusTipRole,
+        Qt.ItemDataRole.WhatsThisRole,
+        Qt.ItemDataRole.AccessibleDescriptionRole,
+    )
+)
 
 
 def status_label(status: HouseholdStatus) -> str:
@@ -303,6 +317,9 @@ class CaseloadModel(QAbstractTableModel):
             )
         return cached
 
+    def alerts_at(self, row: int) -> tuple[Alert, ...]:
+        return self._alerts[self._visible[row]]
+
     # -- Qt model interface ------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._visible)
@@ -316,6 +333,8 @@ class CaseloadModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
+        if role in _UNANSWERED:  # font, decoration, background, check state, ...
+            return None
         if role == _DISPLAY:
             return self._display_row(self._visible[index.row()])[index.column()]
         if role == HOUSEHOLD_ID_ROLE:

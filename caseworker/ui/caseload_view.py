@@ -49,7 +49,12 @@ class BadgeDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        alerts = index.data(ALERTS_ROLE)
+        model = index.model()
+        alerts = (
+            model.alerts_at(index.row())  # no round trip through Qt
+            if isinstance(model, CaseloadModel)
+            else index.data(ALERTS_ROLE)
+        )
         if not alerts:
             super().paint(painter, option, index)
             return

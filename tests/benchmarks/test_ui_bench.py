@@ -25,7 +25,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select, update
 
-from caseworker.demo import generate_demo_data
+from caseworker.demo import generate_demo_data, optimize_search_index
 from caseworker.models import Household, Person
 from caseworker.reference.loader import load_reference
 from caseworker.services import ServiceContext
@@ -56,6 +56,7 @@ def populate(store_dir: Path) -> list[str]:
         user = session_user(s)
         assert user is not None and user.team_id is not None
         s.execute(update(Household).values(team_id=user.team_id))
+        optimize_search_index(s)  # the update re-indexed every household
         person, hh = s.execute(
             select(Person, Household)
             .join(Household, Household.id == Person.household_id)
