@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
@@ -58,18 +59,6 @@ class Server:
     def transaction(self) -> Iterator[Session]:
         with self.sessions() as session, session.begin():
             yield session
-
-    @staticmethod
-    @contextmanager
-    def finish(session: Session) -> Iterator[Session]:
-        """Complete the request's transaction (begun by authentication): commit at the
-        end, roll back on any error."""
-        try:
-            yield session
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
 
 
 def create_app(
@@ -154,28 +143,9 @@ def _address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-def _request_session(request: Request) -> Iterator[Session]:
-    """One session (one pooled connection, one transaction) per authenticated request:
-    the token check runs in the transaction that the endpoint then completes."""
-    server: Server = request.app.state.server
-    with server.sessions() as session:
-        yield session
-
-
-RequestSession = Annotated[Session, Depends(_request_session)]
-
-
-def _principal(
-    request: Request,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-    session: RequestSession,
-) -> Principal:
-    server: Server = request.app.state.server
-    if credentials is None or credentials.scheme.lower() != "bearer":
-        raise ApiError(401, "device token required")
-    token = credentials.credentials
-    if len(token) > 256:
-        raise ApiError(401, "unknown device token")
+def _authenticate(server: Server, request: Request, session: Session, token: str) -> Principal:
+    """The device of ``token`` and its user, by one indexed query in the request's own
+    transaction (no separate transaction or pooled connection for authentication)."""
     found = accounts.device_for_token(session, token)
     if found is None:
         raise ApiError(401, "unknown device token")
@@ -195,16 +165,52 @@ def _principal(
     )
 
 
-Auth = Annotated[Principal, Depends(_principal)]
+@dataclass(frozen=True)
+class Caller:
+    """A request with a well-formed bearer token, not yet checked against the database.
+    ``with caller.session() as (session, who)`` authenticates inside the endpoint's own
+    transaction (in the endpoint's thread, holding a connection only while it works),
+    commits at the end and rolls back on any error."""
+
+    server: Server
+    request: Request
+    token: str
+    admin: bool = False
+
+    @contextmanager
+    def session(self) -> Iterator[tuple[Session, Principal]]:
+        with self.server.sessions() as session:
+            try:
+                who = _authenticate(self.server, self.request, session, self.token)
+                if self.admin and who.role != Role.ADMINISTRATOR:
+                    raise forbidden("administrators only")
+                yield session, who
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
 
 
-def _admin(who: Auth) -> Principal:
-    if who.role != Role.ADMINISTRATOR:
-        raise forbidden("administrators only")
-    return who
+def _caller(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Caller:
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise ApiError(401, "device token required")
+    token = credentials.credentials
+    if len(token) > 256:
+        raise ApiError(401, "unknown device token")
+    return Caller(request.app.state.server, request, token)
 
 
-Admin = Annotated[Principal, Depends(_admin)]
+Auth = Annotated[Caller, Depends(_caller)]
+
+
+def _admin(caller: Auth) -> Caller:
+    return replace(caller, admin=True)
+
+
+Admin = Annotated[Caller, Depends(_admin)]
 
 
 def _add_routes(app: FastAPI, server: Server) -> None:
@@ -274,15 +280,19 @@ def _add_routes(app: FastAPI, server: Server) -> None:
         )
 
     @app.get("/v1/me", response_model=p.Me, tags=["devices"])
-    def me(who: Auth, session: RequestSession) -> p.Me:
-        session.commit()  # the device's last-seen time
-        return p.Me(
-            device_id=who.device_id, user_id=who.user_id, role=str(who.role), team_id=who.team_id
-        )
+    def me(caller: Auth) -> p.Me:
+        with caller.session() as (_session, who):
+            return p.Me(
+                device_id=who.device_id,
+                user_id=who.user_id,
+                role=str(who.role),
+                team_id=who.team_id,
+            )
 
     @app.post("/v1/push", response_model=p.PushResult, tags=["sync"])
-    def push(body: p.PushBatch, who: Auth, session: RequestSession) -> p.PushResult:
-        session.commit()  # authentication (the device's last-seen time)
+    def push(body: p.PushBatch, caller: Auth) -> p.PushResult:
+        with caller.session() as (_session, who):
+            pass  # authentication (and the device's last-seen time) committed
         now = server.now()
 
         def apply(shared: Session) -> p.PushResult:
@@ -308,16 +318,14 @@ def _add_routes(app: FastAPI, server: Server) -> None:
 
     @app.get("/v1/changes", response_model=p.ChangesPage, tags=["sync"])
     def changes(
-        who: Auth,
+        caller: Auth,
         since: Annotated[int, Query(ge=0, le=p.MAX_SEQ)] = 0,
         limit: Annotated[int, Query(ge=1, le=p.MAX_PAGE_LIMIT)] = 500,
-        *,
-        session: RequestSession,
     ) -> p.ChangesPage:
-        if not who.sees_dossiers:
-            raise forbidden("administrators do not sync dossier data")
         now = server.now()
-        with server.finish(session):
+        with caller.session() as (session, who):
+            if not who.sees_dossiers:
+                raise forbidden("administrators do not sync dossier data")
             pull.sync_scope(session, who, since)
             page = pull.build_page(session, who, since, limit)
             audit_log.server_audit(
@@ -336,12 +344,12 @@ def _add_routes(app: FastAPI, server: Server) -> None:
 
     @app.get("/v1/households/{household_id}", response_model=p.HouseholdDossier, tags=["sync"])
     def household(
-        household_id: Annotated[str, Path(pattern=_UUID)], who: Auth, session: RequestSession
+        household_id: Annotated[str, Path(pattern=_UUID)], caller: Auth
     ) -> p.HouseholdDossier:
-        if not who.sees_dossiers:
-            raise forbidden("administrators do not read dossiers")
         now = server.now()
-        with server.finish(session):
+        with caller.session() as (session, who):
+            if not who.sees_dossiers:
+                raise forbidden("administrators do not read dossiers")
             if household_id not in in_scope(session, who, [household_id]):
                 raise not_found("no such household in your scope")
             rows = pull.household_rows(session, household_id)
@@ -358,11 +366,9 @@ def _add_routes(app: FastAPI, server: Server) -> None:
         return p.HouseholdDossier(household_id=household_id, rows=rows)
 
     @app.post("/v1/audit", response_model=p.AuditUploadResult, tags=["audit"])
-    def upload_audit(
-        body: p.AuditUpload, who: Auth, session: RequestSession
-    ) -> p.AuditUploadResult:
+    def upload_audit(body: p.AuditUpload, caller: Auth) -> p.AuditUploadResult:
         now = server.now()
-        with server.finish(session):
+        with caller.session() as (session, who):
             result = audit_log.upload(session, who, body, now)
             audit_log.server_audit(
                 session,
@@ -374,8 +380,8 @@ def _add_routes(app: FastAPI, server: Server) -> None:
         return result
 
     @app.get("/v1/admin/devices", response_model=list[p.DeviceInfo], tags=["admin"])
-    def admin_devices(who: Admin, session: RequestSession) -> list[p.DeviceInfo]:
-        with server.finish(session):
+    def admin_devices(caller: Admin) -> list[p.DeviceInfo]:
+        with caller.session() as (session, _who):
             return [
                 p.DeviceInfo(
                     device_id=d.id,
@@ -389,11 +395,9 @@ def _add_routes(app: FastAPI, server: Server) -> None:
             ]
 
     @app.post("/v1/admin/devices/{device_id}/revoke", response_model=p.DeviceInfo, tags=["admin"])
-    def admin_revoke(
-        device_id: Annotated[str, Path(pattern=_UUID)], who: Admin, session: RequestSession
-    ) -> p.DeviceInfo:
+    def admin_revoke(device_id: Annotated[str, Path(pattern=_UUID)], caller: Admin) -> p.DeviceInfo:
         now = server.now()
-        with server.finish(session):
+        with caller.session() as (session, who):
             accounts.revoke(session, device_id, now)
             device = session.get(accounts.Device, device_id)
             if device is None:
@@ -416,8 +420,8 @@ def _add_routes(app: FastAPI, server: Server) -> None:
             )
 
     @app.get("/v1/admin/users", response_model=list[p.UserInfo], tags=["admin"])
-    def admin_users(who: Admin, session: RequestSession) -> list[p.UserInfo]:
-        with server.finish(session):
+    def admin_users(caller: Admin) -> list[p.UserInfo]:
+        with caller.session() as (session, _who):
             return [
                 p.UserInfo(
                     user_id=u.id,
