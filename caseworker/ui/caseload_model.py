@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import compress
 from typing import Any, Literal
 
 from PySide6.QtCore import (
@@ -228,7 +229,12 @@ class CaseloadModel(QAbstractTableModel):
         are dropped when those are no longer shown."""
         persistent = self.persistentIndexList()
         if persistent:
-            position = {data_row: row for row, data_row in enumerate(self._visible)}
+            # a few indexes (the current cell, the selected row): look their rows up
+            # instead of mapping every visible row (thousands after one character)
+            position: dict[int, int | None] = {}
+            for old in persistent:
+                if old.row() < len(before) and before[old.row()] not in position:
+                    position[before[old.row()]] = self._position_of(before[old.row()])
             moved = []
             for old in persistent:
                 new_row = position.get(before[old.row()]) if old.row() < len(before) else None
@@ -239,6 +245,12 @@ class CaseloadModel(QAbstractTableModel):
         self.layoutChanged.emit()
         self.filtered.emit(len(self._visible))
 
+    def _position_of(self, data_row: int) -> int | None:
+        try:
+            return self._visible.index(data_row)
+        except ValueError:
+            return None
+
     def _apply_search(self) -> list[int]:
         keys, base = self._keys, self._base
         if keys is None:
@@ -248,7 +260,7 @@ class CaseloadModel(QAbstractTableModel):
             rank = self._rank
             return [base[p] for p in sorted(rank[k] for k in keys if k in rank)]
         # thousands of hits (one or two characters): one pass over the caseload
-        return [i for i, key in zip(base, self._base_keys, strict=True) if key in keys]
+        return list(compress(base, map(keys.__contains__, self._base_keys)))
 
     def _set_base(self, base: list[int]) -> None:
         self._base = base

@@ -144,7 +144,12 @@ class CaseloadView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
-        self.table.verticalHeader().hide()
+        rows = self.table.verticalHeader()
+        rows.hide()
+        # one fixed height for every row: nothing is measured when thousands of rows come
+        # and go per keystroke
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(rows.defaultSectionSize())
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
