@@ -216,8 +216,12 @@ thread's own CPU time (search runs on it entirely), robust against the shared ma
 | unlock → usable caseload ({HOUSEHOLDS:,} rows shown and searchable; fast test KDF, the production Argon2id adds ≈ 0.3–1 s, see "Store"), median of {UNLOCK_RUNS} | {unlock * 1000:.0f} ms wall, {unlock_cpu * 1000:.0f} ms CPU (all threads) | < 1 s |
 | unlock → alert badges shown (second loading step, in the background) | {alerts * 1000:.0f} ms wall | |
 
-Before this work (same benchmark on 5,000 synthetic households, loaded machine): search p50
-122.8 ms, p95 244.2 ms per keystroke; unlock → caseload 2632 ms.
+Before (PySide6 6.11.3, 2026-11-23, same benchmark): before the style-sheet scoping and FTS5
+`optimize` below: search p50 12.5 ms, p95 30.6 ms, max 36.1 ms per keystroke (CPU p50 12.5 ms,
+p95 29.5 ms; ≤ 20 rows p50 3.1 ms, full table p50 23.0 ms CPU); unlock → usable 451 ms; a
+rerun right before the change: p50 11.1 ms, p95 31.9 ms (CPU p95 30.2 ms). Before the caseload
+work (5,000 synthetic households, loaded machine): search p50 122.8 ms, p95 244.2 ms per
+keystroke; unlock → caseload 2632 ms.
 
 Design: per keystroke one FTS5 query that selects only `rowid` (`ui_support.search_household_keys`;
 the index answers it from its own b-tree, while selecting the UNINDEXED `household_id` read
@@ -232,17 +236,34 @@ table has a fixed size: a label whose text changes asks for a new layout, and th
 around the caseload answered every such request by repainting the whole page.
 
 **Target status** (this run). Unlock → usable caseload: {unlock_status}. Search-as-you-type:
-{search_status}. What remains per keystroke is Qt painting the table. When a keystroke
-changes the visible rows of a full table (the first characters typed), Qt repaints ≈ 22 rows
-× 7 cells; profiled, ≈ 90 % of that keystroke is C++ painting (Python `data()` and the badge
-delegate ≈ 2 ms), and most of the painting is text: the same table without text paints in
-≈ 2 ms, with text ≈ 10–18 ms CPU, and any application style sheet (the theme sets one)
-makes Qt draw every cell through `QStyleSheetStyle`, ≈ 1.6–1.7× slower (measured: a full
-repaint of the caseload table 11.8 ms CPU without, 20.1 ms with the theme's sheet). Next steps, outside
-the caseload files: scope the theme's style sheet so the table is not drawn through it
-(e.g. per-widget sheets or palette/font settings instead of `QApplication.setStyleSheet`),
-and run FTS5 `optimize` after bulk loads (demo data, sync): it merged 780 index segments
-into 382 and made 1-character prefix queries ≈ 2.5× faster in a test on the demo store.
+{search_status}.
+
+What changed in this round: (1) no application style sheet any more: `theme.themed(widget,
+name)` gives each named widget (navigation, header band, page titles, hints, field errors,
+demo hint, lock card, primary buttons) its own rule and `theme.theme_tabs` the tab bars their
+padding, so the caseload table and its ancestors are drawn by plain Fusion instead of
+`QStyleSheetStyle` (screenshots of first run, unlock, caseload, dossier tabs incl. plan and
+ZRM, intake wizard, dialogs, lock screen, dashboard compared pixel by pixel: identical, except
+rows of combo boxes/buttons on the dashboard, plan and settings pages 1 px taller); (2) FTS5
+`optimize` after bulk loads (`demo.optimize_search_index`, at the end of `generate_demo_data`;
+the benchmark calls it again after moving every household into one team, which re-indexes
+them); (3) `CaseloadModel.data` answers the roles it never serves first, fixed row heights,
+persistent indexes mapped without a dict over all visible rows, `itertools.compress` for the
+search restriction. Measured effect ≈ −10–15 % on p95 (CPU p95 29.5 and 30.2 ms in two runs
+before, 24.3–27.1 ms in four runs after); the shared machine's load moves single runs by ±20 %,
+the first style-sheet step alone gave CPU p95 26.9 ms.
+
+What remains per keystroke is Qt repainting ≈ 22 rows × 7 cells when the first characters
+change the whole visible table. Measured on the same table: a C++ `QStandardItemModel` with
+the same strings paints in ≈ 4.5 ms, the Python model in ≈ 9–13 ms CPU: most of the rest is
+the C++ → Python calls (per painted cell: `index` → `rowCount` + `columnCount`, 7 `data`
+roles from `initStyleOption`, ≈ 1,400 calls per repaint). Tried and dropped (no gain or
+slower): overriding `multiData` (PySide6 6.11: one call per cell, but writing through the
+iterated `QModelRoleDataSpan` set the wrong roles, and it was slower), a Python delegate that
+paints from the model without `initStyleOption` (a Python `paint` per cell costs more than the
+7 `data` calls it saves), `QStaticText` caching, overriding `index`. Reaching ≤ 16 ms p95 needs
+the visible cells served without per-cell Python calls (e.g. a C++ model holding the display
+strings of the visible rows) or fewer painted cells.
 The first keystroke after unlock can pay one-off warm-up costs (up to ≈ 150 ms, once).
 Measuring note: this benchmark waits for the background steps with `processEvents` +
 `time.sleep`; `QTest.qWait` (and so pytest-qt's `waitUntil`) sleeps holding the GIL in
