@@ -49,6 +49,19 @@ class GroupCommitter(Generic[T]):
         return future.result()
 
     def _run_group(self, group: list[tuple[Job[T], Future[T]]]) -> None:
+        if len(group) == 1:  # alone: no savepoint needed, an error rolls back everything
+            job, future = group[0]
+            try:
+                with self._sessions() as session, session.begin():
+                    result = job(session)
+            except Exception as exc:
+                future.set_exception(exc)
+            except BaseException as exc:
+                future.set_exception(exc)
+                raise
+            else:
+                future.set_result(result)
+            return
         done: list[tuple[Future[T], T]] = []
         try:
             with self._sessions() as session, session.begin():

@@ -14,16 +14,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, delete, or_, select
+from sqlalchemy import and_, delete, exists, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from caseworker.sync.protocol import ChangesPage, PulledRow, Purge
 
 from .codec import TABLES, row_to_wire
 from .errors import forbidden
-from .scope import Principal, households_in_scope
-from .sequence import SequenceAllocator, high_water
-from .tables import ChangeLog, DevicePurge, DeviceScope
+from .scope import Principal, households_in_scope, scope_query
+from .sequence import SequenceAllocator
+from .tables import ChangeLog, Counter, DevicePurge, DeviceScope
 
 
 @dataclass(frozen=True)
@@ -39,13 +39,7 @@ class _Event:
 def sync_scope(session: Session, principal: Principal, since: int) -> bool:
     """Bring the device's recorded scope in line with the current one. Returns True when
     something changed (then the caller must commit)."""
-    current = households_in_scope(session, principal)
-    held = set(
-        session.execute(
-            select(DeviceScope.household_id).where(DeviceScope.device_id == principal.device_id)
-        ).scalars()
-    )
-    if current == held:
+    if not _scope_differs(session, principal):
         return False
     seq = SequenceAllocator(session)  # lock, then look again under the lock
     current = households_in_scope(session, principal)
@@ -85,46 +79,98 @@ def sync_scope(session: Session, principal: Principal, since: int) -> bool:
     return bool(left or entered)
 
 
-def _row_events(session: Session, principal: Principal, since: int, limit: int) -> list[_Event]:
+def _scope_differs(session: Session, principal: Principal) -> bool:
+    """Whether the device's recorded scope differs from its current one (one query)."""
+    current = scope_query(principal)
+    held = select(DeviceScope.household_id).where(DeviceScope.device_id == principal.device_id)
+    differs = select(or_(exists(current.except_(held)), exists(held.except_(current))))
+    return bool(session.execute(differs).scalar_one())
+
+
+def _events(
+    session: Session, principal: Principal, since: int, limit: int
+) -> tuple[list[_Event], int]:
+    """The next events of the device's feed (rows, purges, backfills; up to ``limit`` + 1
+    of each) and the high-water mark, in one query."""
     scoped = select(DeviceScope.household_id).where(DeviceScope.device_id == principal.device_id)
     team_rows = and_(
         ChangeLog.household_id.is_(None),
         ChangeLog.team_id.is_not(None),
         ChangeLog.team_id == principal.team_id,
     )
-    query = (
-        select(ChangeLog.seq, ChangeLog.table_name, ChangeLog.row_id)
+    rows = (
+        select(
+            ChangeLog.seq.label("seq"),
+            literal("row").label("kind"),
+            ChangeLog.table_name.label("t"),
+            ChangeLog.row_id.label("r"),
+            literal(None, ChangeLog.household_id.type).label("h"),
+            literal(0, ChangeLog.seq.type).label("b"),
+        )
         .where(ChangeLog.seq > since, or_(ChangeLog.household_id.in_(scoped), team_rows))
         .order_by(ChangeLog.seq)
         .limit(limit + 1)
     )
-    return [_Event(int(s), "row", table=t, row_id=r) for s, t, r in session.execute(query)]
+    purges = (
+        select(
+            DevicePurge.seq,
+            literal("purge"),
+            literal(None, ChangeLog.table_name.type),
+            literal(None, ChangeLog.row_id.type),
+            DevicePurge.household_id,
+            literal(0, ChangeLog.seq.type),
+        )
+        .where(DevicePurge.device_id == principal.device_id, DevicePurge.seq > since)
+        .order_by(DevicePurge.seq)
+        .limit(limit + 1)
+    )
+    backfills = (
+        select(
+            DeviceScope.entered_seq,
+            literal("backfill"),
+            literal(None, ChangeLog.table_name.type),
+            literal(None, ChangeLog.row_id.type),
+            DeviceScope.household_id,
+            DeviceScope.backfill_upto,
+        )
+        .where(DeviceScope.device_id == principal.device_id, DeviceScope.entered_seq > since)
+        .order_by(DeviceScope.entered_seq)
+        .limit(limit + 1)
+    )
+    top = select(
+        Counter.last_seq,
+        literal("top"),
+        literal(None, ChangeLog.table_name.type),
+        literal(None, ChangeLog.row_id.type),
+        literal(None, ChangeLog.household_id.type),
+        literal(0, ChangeLog.seq.type),
+    ).where(Counter.id == 1)
+    parts = [q.subquery() for q in (rows, purges, backfills)]
+    query = union_all(top, *(select(*part.c) for part in parts))
+    events: list[_Event] = []
+    high = 0
+    for seq, kind, table, row_id, household, upto in session.execute(query):
+        if kind == "top":
+            high = int(seq)
+        else:
+            events.append(
+                _Event(
+                    int(seq),
+                    kind,
+                    table=table or "",
+                    row_id=row_id or "",
+                    household_id=household or "",
+                    backfill_upto=int(upto or 0),
+                )
+            )
+    return events, high
 
 
 def build_page(session: Session, principal: Principal, since: int, limit: int) -> ChangesPage:
     """One page of the device's feed after ``since`` (at most ``limit`` events)."""
     if not principal.sees_dossiers:
         raise forbidden("administrators do not sync dossier data")
-    top = high_water(session)
-    events = _row_events(session, principal, since, limit)
-    events += [
-        _Event(int(s), "purge", household_id=h)
-        for s, h in session.execute(
-            select(DevicePurge.seq, DevicePurge.household_id)
-            .where(DevicePurge.device_id == principal.device_id, DevicePurge.seq > since)
-            .order_by(DevicePurge.seq)
-            .limit(limit + 1)
-        )
-    ]
-    events += [
-        _Event(int(s), "backfill", household_id=h, backfill_upto=int(b))
-        for s, h, b in session.execute(
-            select(DeviceScope.entered_seq, DeviceScope.household_id, DeviceScope.backfill_upto)
-            .where(DeviceScope.device_id == principal.device_id, DeviceScope.entered_seq > since)
-            .order_by(DeviceScope.entered_seq)
-            .limit(limit + 1)
-        )
-    ]
+    events, top = _events(session, principal, since, limit)
     events.sort(key=lambda e: e.seq)
     has_more = len(events) > limit
     events = events[:limit]

@@ -38,6 +38,37 @@ class Running:
     base_url: str
     url: str
     cluster: Cluster
+    server_pid: int
+
+
+def _cpu_seconds(root: int) -> float:
+    """User + system CPU of process ``root`` and all its live descendants (from /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    parent: dict[int, int] = {}
+    times: dict[int, float] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parent[int(entry)] = int(fields[1])
+        times[int(entry)] = (int(fields[11]) + int(fields[12])) / tick
+    total = 0.0
+    for pid, cpu in times.items():
+        p = pid
+        while p > 1:
+            if p == root:
+                total += cpu
+                break
+            p = parent.get(p, 0)
+    return total
+
+
+def _postmaster_pid(cluster: Cluster) -> int:
+    return int((cluster.data / "postmaster.pid").read_text().split()[0])
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +112,7 @@ def running() -> Iterator[Running]:
         except httpx.HTTPError:
             time.sleep(0.1)
     try:
-        yield Running(base_url, url, cluster)
+        yield Running(base_url, url, cluster, proc.pid)
     finally:
         proc.terminate()
         proc.wait(timeout=30)
@@ -253,10 +284,23 @@ def test_server_bench(running: Running) -> None:
         return time.perf_counter() - start
 
     sequential = sorted(sync(i) for i in range(DEVICES))  # one device at a time
+    postmaster = _postmaster_pid(running.cluster)
     with ThreadPoolExecutor(DEVICES) as pool:
+        list(pool.map(lambda _i: None, range(DEVICES)))  # all client threads exist already
+        cpu_before = (
+            time.process_time(),
+            _cpu_seconds(running.server_pid),
+            _cpu_seconds(postmaster),
+        )
         start = time.perf_counter()
         latencies = sorted(pool.map(sync, range(DEVICES)))
         wall = time.perf_counter() - start
+        cpu_after = (
+            time.process_time(),
+            _cpu_seconds(running.server_pid),
+            _cpu_seconds(postmaster),
+        )
+    cpu = [(b - a) * 1000 / DEVICES for a, b in zip(cpu_before, cpu_after, strict=True)]
     for client in clients:
         client.close()
     p50 = statistics.median(latencies)
@@ -270,5 +314,7 @@ def test_server_bench(running: Running) -> None:
         f"p50 {p50 * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, max {latencies[-1] * 1000:.0f} ms, "
         f"all done in {wall:.1f} s; {WORKERS} server processes; one device at a time: "
         f"p50 {statistics.median(sequential) * 1000:.0f} ms, "
-        f"p95 {sequential[int(0.95 * (DEVICES - 1))] * 1000:.0f} ms"
+        f"p95 {sequential[int(0.95 * (DEVICES - 1))] * 1000:.0f} ms; "
+        f"CPU per sync at once: clients {cpu[0]:.1f} ms, server {cpu[1]:.1f} ms, "
+        f"PostgreSQL {cpu[2]:.1f} ms; load average {os.getloadavg()[0]:.1f}"
     )
