@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
@@ -33,6 +33,7 @@ from caseworker.models import (
     JournalEntry,
     NetworkContact,
     Person,
+    PlanRevision,
     Referral,
     SafetySignal,
     Score,
@@ -52,6 +53,7 @@ from caseworker.models.enums import (
 )
 from caseworker.reference.types import Reference
 from caseworker.services.context import ServiceContext
+from caseworker.services.plan import current_snapshot
 
 from . import demo_content as content
 from .demo_people import Member
@@ -426,9 +428,16 @@ class _Builder(BuilderBase):
         try:
             for model in TABLE_ORDER:
                 rows = self.rows[model]
-                if rows:
+                if rows and model is not PlanRevision:
                     connection.execute(model.__table__.insert(), rows)
                 counts[model.__tablename__] = len(rows)
+            # A revision stores the agreed plan exactly as the plan service snapshots it,
+            # so it can only be taken once goals, actions and provisions are in place.
+            revisions = self.rows[PlanRevision]
+            for row in revisions:
+                row["snapshot"] = current_snapshot(session, row["plan_id"])
+            if revisions:
+                connection.execute(insert(PlanRevision), revisions)
         finally:
             connection.exec_driver_sql(f"PRAGMA cache_size = {int(cache or -2000)}")
         return counts

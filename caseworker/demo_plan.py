@@ -112,7 +112,6 @@ class BuilderBase:
             evaluation_on=add_months(agreed, self.rng.randint(3, 6)) if not closed_on else None,
             revision_number=0 if draft else 1,
         )
-        goal_rows: list[dict[str, Any]] = []
         adults = [m for m in members if m.role is not PersonRole.CHILD]
         children = [m for m in members if m.role is PersonRole.CHILD]
         for pos in range(self.rng.randint(2, 4)):
@@ -153,7 +152,6 @@ class BuilderBase:
                 status=goal_status,
                 position=pos,
             )
-            goal_rows.append({"id": goal, "domain": domain})
             self.actions(plan, goal, members, network, agreed, pos)
         self.provisions(hh, plan, arch, members, agreed, closed_on, draft)
         if not draft:
@@ -163,7 +161,7 @@ class BuilderBase:
                 number=1,
                 agreed_on=agreed,
                 agreed_by=coordinator,
-                snapshot={"goals": goal_rows, "status": "agreed", "coordinator_id": coordinator},
+                snapshot={},  # filled by the builder's flush once the plan's rows exist
             )
 
     def actions(

@@ -249,7 +249,9 @@ def _revisions(session: Session, plan_id: str) -> list[PlanRevision]:
 
 def _comparable(snapshot: dict[str, Any]) -> dict[str, Any]:
     """A snapshot without fields that agreement itself changes (provision status)."""
-    provisions = [{k: v for k, v in p.items() if k != "status"} for p in snapshot["provisions"]]
+    provisions = [
+        {k: v for k, v in p.items() if k != "status"} for p in snapshot.get("provisions", [])
+    ]
     return {**snapshot, "provisions": provisions}
 
 
@@ -383,6 +385,13 @@ def agree_plan(
         revision_id=revision.id,
     )
     return plan.revision_number
+
+
+def current_snapshot(session: Session, plan_id: str) -> dict[str, Any]:
+    """The plan as it stands now, in the shape a PlanRevision stores."""
+    plan = _plan(session, plan_id)
+    goals, actions = _live_goals(session, plan_id), _live_actions(session, plan_id)
+    return build_snapshot(plan, goals, actions, list_provisions(session, plan.household_id))
 
 
 def revision_snapshot(session: Session, plan_id: str, number: int) -> dict[str, Any]:

@@ -213,3 +213,18 @@ def test_realistic_mixes_are_present(demo_session: Session, demo: DemoSummary) -
         "elderly_alone",
         "multi_problem",
     }
+
+
+def test_agreed_demo_plans_read_back_as_agreed_revisions(demo_session: Session) -> None:
+    """Demo revisions hold the same snapshot the plan service takes when a plan is agreed."""
+    from caseworker.models import Plan, PlanStatus
+    from caseworker.services.plan import load_plan
+
+    plans = demo_session.execute(select(Plan).where(Plan.status == PlanStatus.AGREED)).scalars()
+    checked = 0
+    for plan in plans:
+        view = load_plan(demo_session, plan.household_id)
+        assert view.revisions, "an agreed plan has its first revision"
+        assert not view.has_unagreed_changes
+        checked += 1
+    assert checked > 10
