@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from caseworker.services.audit import GENESIS_HASH, event_hash, hashed_fields
@@ -37,8 +37,9 @@ def server_audit(
     detail: dict[str, Any] | None = None,
     success: bool = True,
 ) -> None:
-    session.add(
-        ServerAuditEvent(
+    # a Core insert (no ORM object, no flush): one statement, sent at once
+    session.execute(
+        insert(ServerAuditEvent).values(
             at=now,
             user_id=principal.user_id if principal else user_id,
             device_id=principal.device_id if principal else device_id,

@@ -133,17 +133,16 @@ class PushService:
             results=[results[i] for i in range(len(decoded))],
             conflicts=len(conflicts_made),
         )
-        self.session.add(
-            Batch(
-                batch_id=batch.batch_id,
-                device_id=self.principal.device_id,
-                body_hash=digest,
-                received_at=self.now,
-                result=result.model_dump(mode="json"),
-            )
-        )
         try:
-            self.session.flush()
+            self.session.execute(
+                insert(Batch).values(
+                    batch_id=batch.batch_id,
+                    device_id=self.principal.device_id,
+                    body_hash=digest,
+                    received_at=self.now,
+                    result=result.model_dump(mode="json"),
+                )
+            )
         except IntegrityError as exc:
             raise bad_request(f"the batch breaks a database rule: {_constraint(exc)}") from None
         except DBAPIError as exc:
@@ -153,7 +152,9 @@ class PushService:
         return result, False
 
     def _stored(self, batch_id: str, digest: str) -> PushResult | None:
-        stored = self.session.get(Batch, batch_id)
+        stored = self.session.execute(
+            select(Batch.device_id, Batch.body_hash, Batch.result).where(Batch.batch_id == batch_id)
+        ).first()
         if stored is None:
             return None
         if stored.device_id != self.principal.device_id or stored.body_hash != digest:
