@@ -25,7 +25,7 @@ from caseworker.server import accounts, db
 from tests.server.live import PASSWORD, fast_settings
 from tests.server.pg import Cluster, free_port, missing_binaries, start_cluster
 
-INGEST_RECORDS = 20_000
+INGEST_RECORDS = int(os.environ.get("BENCH_INGEST_RECORDS", "20000"))
 BATCH = 500
 DEVICES = 100
 HOUSEHOLDS_PER_DEVICE = 3
