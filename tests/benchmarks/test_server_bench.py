@@ -283,8 +283,11 @@ def test_server_bench(running: Running) -> None:
                 break
         return time.perf_counter() - start
 
-    sequential = sorted(sync(i) for i in range(DEVICES))  # one device at a time
     postmaster = _postmaster_pid(running.cluster)
+    seq_before = (_cpu_seconds(running.server_pid), _cpu_seconds(postmaster))
+    sequential = sorted(sync(i) for i in range(DEVICES))  # one device at a time
+    seq_after = (_cpu_seconds(running.server_pid), _cpu_seconds(postmaster))
+    seq_cpu = [(b - a) * 1000 / DEVICES for a, b in zip(seq_before, seq_after, strict=True)]
     with ThreadPoolExecutor(DEVICES) as pool:
         list(pool.map(lambda _i: None, range(DEVICES)))  # all client threads exist already
         cpu_before = (
@@ -314,7 +317,8 @@ def test_server_bench(running: Running) -> None:
         f"p50 {p50 * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, max {latencies[-1] * 1000:.0f} ms, "
         f"all done in {wall:.1f} s; {WORKERS} server processes; one device at a time: "
         f"p50 {statistics.median(sequential) * 1000:.0f} ms, "
-        f"p95 {sequential[int(0.95 * (DEVICES - 1))] * 1000:.0f} ms; "
+        f"p95 {sequential[int(0.95 * (DEVICES - 1))] * 1000:.0f} ms "
+        f"(CPU per sync: server {seq_cpu[0]:.1f} ms, PostgreSQL {seq_cpu[1]:.1f} ms); "
         f"CPU per sync at once: clients {cpu[0]:.1f} ms, server {cpu[1]:.1f} ms, "
         f"PostgreSQL {cpu[2]:.1f} ms; load average {os.getloadavg()[0]:.1f}"
     )
