@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QPushButton, QVBoxLayout, QWi
 from caseworker.models import IntakeStatus, IntakeStep
 from caseworker.services.intake import list_intakes, load_intake
 from caseworker.ui.deps import AppDeps
-from caseworker.ui.plan.widgets import format_date
+from caseworker.ui.forms import format_date
 
 from .wizard import IntakeWizard
 

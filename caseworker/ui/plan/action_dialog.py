@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from .choices import NetworkChoice, PersonChoice
 from .steps import actor_names, step_name, step_question
-from .widgets import DateEdit, error_text, fill_combo, select_data
+from .widgets import DateEdit, dialog_buttons, error_text, fill_combo, problem_label, select_data
 
 
 class ActionDialog(QDialog):
@@ -84,16 +83,9 @@ class ActionDialog(QDialog):
         self.due = DateEdit(self, optional=True, accessible=self.tr("Due date"))
         form.addRow(self.tr("D&ue date"), self.due)
 
-        self.problem = QLabel(self)
-        self.problem.setStyleSheet("color: #b00020")
-        self.problem.setWordWrap(True)
+        self.problem = problem_label(self)
         form.addRow(self.problem)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(dialog_buttons(self, self._accept))
         self.step.currentIndexChanged.connect(self._refresh)
         self.actor.currentIndexChanged.connect(self._refresh)
         select_data(self.step, step)

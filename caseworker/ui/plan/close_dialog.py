@@ -6,7 +6,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -26,7 +25,7 @@ from caseworker.services.closing import (
 from caseworker.ui.deps import AppDeps
 
 from .choices import PersonChoice
-from .widgets import DateEdit, error_text, fill_combo
+from .widgets import DateEdit, dialog_buttons, error_text, fill_combo, problem_label
 
 QUESTIONS = ("own_control", "self_reliance", "quality_of_life", "fits_request", "support_quality")
 
@@ -102,16 +101,9 @@ class CloseCaseDialog(QDialog):
             exp_form.addRow(labels[name], combo)
             self.answers[name] = combo
         layout.addWidget(experience)
-        self.problem = QLabel(self)
-        self.problem.setStyleSheet("color: #b00020")
-        self.problem.setWordWrap(True)
+        self.problem = problem_label(self)
         layout.addWidget(self.problem)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(dialog_buttons(self, self.save))
 
     def data(self) -> CloseInput:
         answers = {name: combo.currentData() for name, combo in self.answers.items()}

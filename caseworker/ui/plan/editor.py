@@ -21,6 +21,7 @@ from caseworker.models import PlanStatus
 from caseworker.services.assessments import history, latest_scores
 from caseworker.services.plan import GoalView, PlanView
 from caseworker.ui.deps import AppDeps
+from caseworker.ui.forms import format_date
 
 from .action_dialog import ActionDialog
 from .choices import PersonChoice
@@ -34,7 +35,7 @@ from .household_choices import network_choices, person_choices
 from .provision_dialog import ProvisionDialog
 from .provision_table import ProvisionTable, provision_values
 from .steps import actor_name
-from .widgets import DateEdit, format_date, show_error
+from .widgets import DateEdit, show_error
 
 ROW_ID = Qt.ItemDataRole.UserRole
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QPlainTextEdit,
     QWidget,
 )
@@ -16,7 +14,7 @@ from caseworker.models import EscalationKind
 from caseworker.services.escalation import escalate
 from caseworker.ui.deps import AppDeps
 
-from .widgets import DateEdit, error_text, fill_combo
+from .widgets import DateEdit, dialog_buttons, error_text, fill_combo, problem_label
 
 
 class EscalationDialog(QDialog):
@@ -47,16 +45,9 @@ class EscalationDialog(QDialog):
         self.on = DateEdit(self, accessible=self.tr("Date"))
         self.on.set_value(deps.ctx.today())
         form.addRow(self.tr("&Date"), self.on)
-        self.problem = QLabel(self)
-        self.problem.setStyleSheet("color: #b00020")
-        self.problem.setWordWrap(True)
+        self.problem = problem_label(self)
         form.addRow(self.problem)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(dialog_buttons(self, self.save))
 
     def save(self) -> None:
         on = self.on.value() or self._deps.ctx.today()

@@ -5,9 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QPlainTextEdit,
     QWidget,
 )
@@ -16,7 +14,7 @@ from caseworker.services.future_plan import FuturePlanInput, get_future_plan, sa
 from caseworker.ui.deps import AppDeps
 
 from .choices import PersonChoice
-from .widgets import DateEdit, error_text, fill_combo, select_data
+from .widgets import DateEdit, dialog_buttons, error_text, fill_combo, problem_label, select_data
 
 FIELDS = ("housing", "daytime_activity", "finances", "social_contacts", "care_after_18")
 
@@ -57,15 +55,9 @@ class FuturePlanDialog(QDialog):
             self.edits[name] = edit
         self.agreed_on = DateEdit(self, optional=True, accessible=self.tr("Agreed on"))
         form.addRow(self.tr("&Agreed on"), self.agreed_on)
-        self.problem = QLabel(self)
-        self.problem.setStyleSheet("color: #b00020")
+        self.problem = problem_label(self)
         form.addRow(self.problem)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(dialog_buttons(self, self.save, save=True))
         self.person.currentIndexChanged.connect(self._load)
         select_data(self.person, person_id)
         self._load()

@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QPlainTextEdit,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 from caseworker.reference import Reference
 
 from .choices import PersonChoice, instruments_for, level_label
-from .widgets import DateEdit, error_text, fill_combo, select_data
+from .widgets import DateEdit, dialog_buttons, error_text, fill_combo, problem_label, select_data
 
 
 class GoalDialog(QDialog):
@@ -83,16 +82,9 @@ class GoalDialog(QDialog):
         self.due = DateEdit(self, optional=True, accessible=self.tr("Due date"))
         form.addRow(self.tr("D&ue date"), self.due)
 
-        self.problem = QLabel(self)
-        self.problem.setStyleSheet("color: #b00020")
-        self.problem.setWordWrap(True)
+        self.problem = problem_label(self)
         form.addRow(self.problem)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(dialog_buttons(self, self._accept))
 
         self.person.currentIndexChanged.connect(self._refresh_instruments)
         self.instrument.currentIndexChanged.connect(self._refresh_domains)

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 from caseworker.services.plan import PlanView, revision_snapshot
 from caseworker.services.plan_diff import diff_revisions
 from caseworker.ui.deps import AppDeps
+from caseworker.ui.forms import format_date
 
-from .widgets import fill_combo, format_date, select_data
+from .widgets import fill_combo, select_data
 
 COLOURS = {"added": "#1b5e20", "removed": "#b71c1c", "changed": "#0d47a1"}
 MARKS = {"added": "+", "removed": "−", "changed": "~"}

@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
@@ -22,7 +21,15 @@ from caseworker.reference import CatalogueItem, Reference
 
 from .choices import PersonChoice
 from .steps import step_name
-from .widgets import DUTCH, DateEdit, error_text, fill_combo, select_data
+from .widgets import (
+    DUTCH,
+    DateEdit,
+    dialog_buttons,
+    error_text,
+    fill_combo,
+    problem_label,
+    select_data,
+)
 
 PERIODS = ("week", "month", "year", "once")
 
@@ -113,16 +120,9 @@ class ProvisionDialog(QDialog):
         self.justification_label = QLabel(self.tr("&Justification"), self)
         self.justification_label.setBuddy(self.justification)
         form.addRow(self.justification_label, self.justification)
-        self.problem = QLabel(self)
-        self.problem.setStyleSheet("color: #b00020")
-        self.problem.setWordWrap(True)
+        self.problem = problem_label(self)
         form.addRow(self.problem)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(dialog_buttons(self, self._accept))
         self.item.currentIndexChanged.connect(self._item_changed)
         self.funding.currentIndexChanged.connect(self._refresh)
         self._item_changed()

@@ -7,8 +7,9 @@ from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidg
 
 from caseworker.reference import Reference
 from caseworker.services.provisions import ProvisionView
+from caseworker.ui.forms import format_date
 
-from .widgets import format_date, format_euro
+from .widgets import format_euro
 
 PROVISION_ID = Qt.ItemDataRole.UserRole
 

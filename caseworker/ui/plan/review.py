@@ -8,9 +8,10 @@ from PySide6.QtCore import QCoreApplication
 
 from caseworker.reference import Reference
 from caseworker.services.plan import GoalView, PlanView
+from caseworker.ui.forms import format_date
 
 from .steps import actor_name
-from .widgets import format_date, format_euro
+from .widgets import format_euro
 
 
 def _labels() -> dict[str, str]:

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
-from PySide6.QtWidgets import QComboBox, QDateEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QWidget,
+)
 
 from caseworker.services.errors import ServiceError, ValidationError
 
@@ -24,10 +32,6 @@ def from_qdate(value: QDate) -> date | None:
     if not value.isValid() or value == _EMPTY:
         return None
     return date(value.year(), value.month(), value.day())
-
-
-def format_date(value: date | None) -> str:
-    return "" if value is None else value.strftime("%d-%m-%Y")
 
 
 def format_euro(cents: int | None) -> str:
@@ -99,3 +103,25 @@ def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box
+
+
+PROBLEM_COLOUR = "#b00020"
+
+
+def problem_label(parent: QWidget) -> QLabel:
+    """The red line under a dialog's form where a refused save explains itself."""
+    label = QLabel(parent)
+    label.setStyleSheet(f"color: {PROBLEM_COLOUR}")
+    label.setWordWrap(True)
+    return label
+
+
+def dialog_buttons(
+    dialog: QDialog, on_accept: Callable[[], None], *, save: bool = False
+) -> QDialogButtonBox:
+    """OK (or Save) and Cancel; accepting calls ``on_accept``, which closes on success."""
+    primary = QDialogButtonBox.StandardButton.Save if save else QDialogButtonBox.StandardButton.Ok
+    buttons = QDialogButtonBox(primary | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.accepted.connect(on_accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

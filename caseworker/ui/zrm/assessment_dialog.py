@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QLabel,
@@ -26,7 +25,14 @@ from caseworker.reference import Instrument
 from caseworker.services.assessments import AssessmentInput, history, record_assessment
 from caseworker.ui.deps import AppDeps
 from caseworker.ui.plan.choices import PersonChoice, instruments_for, level_label
-from caseworker.ui.plan.widgets import DateEdit, error_text, fill_combo, select_data
+from caseworker.ui.plan.widgets import (
+    DateEdit,
+    dialog_buttons,
+    error_text,
+    fill_combo,
+    problem_label,
+    select_data,
+)
 
 
 class _DomainRow:
@@ -124,16 +130,9 @@ class AssessmentDialog(QDialog):
         self.note.setAccessibleName(self.tr("Note on the measurement"))
         self.note.setPlaceholderText(self.tr("Note on the whole measurement (optional)"))
         layout.addWidget(self.note)
-        self.problem = QLabel(self)
-        self.problem.setStyleSheet("color: #b00020")
-        self.problem.setWordWrap(True)
+        self.problem = problem_label(self)
         layout.addWidget(self.problem)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(dialog_buttons(self, self.save, save=True))
 
         self.subject.currentIndexChanged.connect(self._subject_changed)
         self.instrument.currentIndexChanged.connect(self._build_rows)

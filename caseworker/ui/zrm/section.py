@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
 
 from caseworker.services.assessments import history, latest_scores, radar_data, trend_data
 from caseworker.ui.deps import AppDeps
+from caseworker.ui.forms import format_date
 from caseworker.ui.plan.choices import PersonChoice, instruments_for
 from caseworker.ui.plan.household_choices import person_choices
-from caseworker.ui.plan.widgets import fill_combo, format_date, select_data
+from caseworker.ui.plan.widgets import fill_combo, select_data
 
 from .assessment_dialog import AssessmentDialog
 from .charts import RadarChartView, TrendChartView
