@@ -285,37 +285,3 @@ def get_household(session: Session, household_id: str) -> HouseholdView:
     if row is None:
         raise NotFound("huishouden")
     return _view(row[0], row[1], row[2])
-
-
-def close_household(
-    session: Session,
-    ctx: ServiceContext,
-    household_id: str,
-    *,
-    closing_reason: str,
-    closed_on: date | None = None,
-    closing_note: str | None = None,
-) -> None:
-    """Afsluiten: status closed with a date and a closing-reason code."""
-    household = _load(session, household_id)
-    reason = clean_required(closing_reason, "closing_reason", 64)
-    when = closed_on or ctx.today()
-    if when < household.opened_on:
-        raise ValidationError("closed_on", "afsluitdatum ligt voor de startdatum")
-    if when > ctx.today():
-        raise ValidationError("closed_on", "afsluitdatum ligt in de toekomst")
-    household.status = HouseholdStatus.CLOSED
-    household.closed_on = when
-    household.closing_reason = reason
-    household.closing_note = clean_optional(closing_note, "closing_note", 4000)
-    household.updated_by = ctx.user_id
-    session.flush()
-    audit.record(
-        session,
-        ctx,
-        AuditAction.UPDATE,
-        object_type="household",
-        object_id=household.id,
-        household_id=household.id,
-        detail={"fields": ["closed_on", "closing_reason", "status"], "reason": reason},
-    )

@@ -27,7 +27,7 @@ from caseworker.services.alerts import (
     add_months,
     compute_alerts,
 )
-from caseworker.services.households import close_household
+from caseworker.services.closing import CloseInput, close_case
 from caseworker.store import OpenStore
 
 from .test_svc_builders import (
@@ -72,7 +72,7 @@ def test_evaluation_due(open_store: OpenStore, ctx: ServiceContext) -> None:
         plan(s, no_date)
         closed = household(s, ctx, "Familie F", status=ACTIVE, opened_on=date(2026, 1, 1))
         plan(s, closed, evaluation_on=date(2026, 11, 1))
-        close_household(s, ctx, closed, closing_reason="verhuisd")
+        close_case(s, ctx, closed, CloseInput("verhuisd", ctx.today()))
         alerts = compute_alerts(s, TODAY)
     assert codes(alerts, soon) == [("evaluation_due", INFO)]
     assert alerts[soon][0].due_on == date(2026, 12, 7)
@@ -177,7 +177,7 @@ def test_intake_unfinished(open_store: OpenStore, ctx: ServiceContext) -> None:
         intake(s, abandoned, started_on=date(2026, 1, 1), status=IntakeStatus.ABANDONED)
         closed = household(s, ctx, "Dicht", opened_on=date(2026, 1, 1))
         intake(s, closed, started_on=date(2026, 1, 1))
-        close_household(s, ctx, closed, closing_reason="geen_contact")
+        close_case(s, ctx, closed, CloseInput("geen_contact", ctx.today()))
         alerts = compute_alerts(s, TODAY)
     assert codes(alerts, fresh) == [("intake_unfinished", INFO)]
     assert codes(alerts, stale) == [("intake_unfinished", WARNING)]

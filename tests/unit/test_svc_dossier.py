@@ -25,9 +25,9 @@ from caseworker.models import (
 )
 from caseworker.services import NotFound, ServiceContext, ValidationError
 from caseworker.services.caseload import load_caseload
+from caseworker.services.closing import CloseInput, close_case
 from caseworker.services.dossier import open_dossier
 from caseworker.services.export import export_household
-from caseworker.services.households import close_household
 from caseworker.services.journal import add_entry
 from caseworker.services.network import NetworkContactInput, add_contact
 from caseworker.store import OpenStore
@@ -179,7 +179,7 @@ def test_caseload_rows_scopes_and_closed(
         s.flush()
         theirs = household(s, ctx, "Familie Mulder", coordinator_id=colleague.id)
         closed = household(s, ctx, "Familie Dijkstra", opened_on=date(2026, 1, 1))
-        close_household(s, ctx, closed, closing_reason="doelen_bereikt")
+        close_case(s, ctx, closed, CloseInput("doelen_bereikt", ctx.today()))
         gone = household(s, ctx, "Familie Weg")
         row = s.get(Household, gone)
         assert row is not None

@@ -10,10 +10,10 @@ from sqlalchemy import select
 
 from caseworker.models import AuditEvent, Household, HouseholdStatus, Role, User
 from caseworker.services import NotFound, ServiceContext, ValidationError
+from caseworker.services.closing import CloseInput, close_case
 from caseworker.services.households import (
     HouseholdInput,
     address_line,
-    close_household,
     create_household,
     get_household,
     update_household,
@@ -172,14 +172,16 @@ def test_unknown_and_tombstoned_households_are_not_found(
             update_household(s, ctx, hid, FULL)
 
 
-def test_close_household(open_store: OpenStore, ctx: ServiceContext) -> None:
+def test_close_case_from_households_service_view(
+    open_store: OpenStore, ctx: ServiceContext
+) -> None:
     with open_store.transaction() as s:
         hid = create_household(s, ctx, replace(FULL, opened_on=date(2026, 2, 1)))
     with pytest.raises(ValidationError) as caught, open_store.transaction() as s:
-        close_household(s, ctx, hid, closing_reason="verhuisd", closed_on=date(2026, 1, 1))
+        close_case(s, ctx, hid, CloseInput("verhuisd", date(2026, 1, 1)))
     assert caught.value.field == "closed_on"
     with open_store.transaction() as s:
-        close_household(s, ctx, hid, closing_reason="doelen_bereikt")
+        close_case(s, ctx, hid, CloseInput("doelen_bereikt", ctx.today()))
     with open_store.session() as s:
         view = get_household(s, hid)
     assert view.status == HouseholdStatus.CLOSED
