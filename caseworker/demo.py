@@ -72,9 +72,6 @@ CLOSING_WEIGHTS = {
 }
 
 
-BULK_CACHE_KIB = -65536  # 64 MiB page cache while inserting (negative = KiB)
-
-
 @dataclass(frozen=True)
 class DemoSummary:
     households: int
@@ -421,25 +418,20 @@ class _Builder(BuilderBase):
     # -- the plan --------------------------------------------------------------------------
     def flush(self, session: Session) -> dict[str, int]:
         """Bulk insert through the models' tables (executemany), in foreign-key order."""
-        connection = session.connection()
-        cache = connection.exec_driver_sql("PRAGMA cache_size").scalar()
-        connection.exec_driver_sql(f"PRAGMA cache_size = {BULK_CACHE_KIB}")
+        connection = session.connection()  # page cache: the store engine's (64 MiB)
         counts: dict[str, int] = {}
-        try:
-            for model in TABLE_ORDER:
-                rows = self.rows[model]
-                if rows and model is not PlanRevision:
-                    connection.execute(model.__table__.insert(), rows)
-                counts[model.__tablename__] = len(rows)
-            # A revision stores the agreed plan exactly as the plan service snapshots it,
-            # so it can only be taken once goals, actions and provisions are in place.
-            revisions = self.rows[PlanRevision]
-            for row in revisions:
-                row["snapshot"] = current_snapshot(session, row["plan_id"])
-            if revisions:
-                connection.execute(insert(PlanRevision), revisions)
-        finally:
-            connection.exec_driver_sql(f"PRAGMA cache_size = {int(cache or -2000)}")
+        for model in TABLE_ORDER:
+            rows = self.rows[model]
+            if rows and model is not PlanRevision:
+                connection.execute(model.__table__.insert(), rows)
+            counts[model.__tablename__] = len(rows)
+        # A revision stores the agreed plan exactly as the plan service snapshots it,
+        # so it can only be taken once goals, actions and provisions are in place.
+        revisions = self.rows[PlanRevision]
+        for row in revisions:
+            row["snapshot"] = current_snapshot(session, row["plan_id"])
+        if revisions:
+            connection.execute(insert(PlanRevision), revisions)
         return counts
 
 
