@@ -106,6 +106,47 @@ def audit(
     )
 
 
+def changed_fields(row: object, values: dict[str, object]) -> list[str]:
+    """The names (sorted) of the fields whose value in ``values`` differs from ``row``."""
+    return sorted(k for k, v in values.items() if getattr(row, k) != v)
+
+
+def apply_update(
+    session: Session,
+    ctx: ServiceContext,
+    row: SyncMixin,
+    values: dict[str, object],
+    object_type: str,
+    household_id: str | None,
+) -> list[str]:
+    """Set the fields of ``values`` that differ from ``row``, mark the row as changed by
+    ``ctx`` and audit the changed field names (never their values). Returns those names;
+    an empty list means nothing changed and nothing was written."""
+    fields = changed_fields(row, values)
+    if not fields:
+        return fields
+    for key in fields:
+        setattr(row, key, values[key])
+    touch(row, ctx)
+    session.flush()
+    audit(session, ctx, AuditAction.UPDATE, object_type, str(row.id), household_id, fields=fields)
+    return fields
+
+
+def tombstone(
+    session: Session,
+    ctx: ServiceContext,
+    row: SyncMixin,
+    object_type: str,
+    household_id: str | None,
+) -> None:
+    """Mark ``row`` deleted (never a hard delete: sync carries the tombstone) and audit it."""
+    row.deleted = True
+    touch(row, ctx)
+    session.flush()
+    audit(session, ctx, AuditAction.DELETE, object_type, str(row.id), household_id)
+
+
 def add_months(day: date, months: int) -> date:
     """``day`` plus ``months`` calendar months (day clamped to the month's end)."""
     month_index = day.month - 1 + months

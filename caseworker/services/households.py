@@ -17,6 +17,7 @@ from caseworker.models import CareEpisode, Household, HouseholdStatus, Team, Use
 from caseworker.models.validators import ValidationError, normalise_postcode, require_text
 
 from . import audit
+from ._inputs import apply_update
 from .audit import AuditAction
 from .context import ServiceContext
 from .errors import NotFound
@@ -130,10 +131,6 @@ def clean_phone(value: str | None, field: str = "phone") -> str | None:
     return cleaned
 
 
-def changed_fields(row: object, values: dict[str, object]) -> list[str]:
-    return sorted(k for k, v in values.items() if getattr(row, k) != v)
-
-
 # --- households ----------------------------------------------------------------------
 
 
@@ -231,22 +228,7 @@ def update_household(
         and opened_on > household.closed_on
     ):
         raise ValidationError("opened_on", "startdatum ligt na de afsluitdatum")
-    fields = changed_fields(household, values)
-    if not fields:
-        return
-    for key in fields:
-        setattr(household, key, values[key])
-    household.updated_by = ctx.user_id
-    session.flush()
-    audit.record(
-        session,
-        ctx,
-        AuditAction.UPDATE,
-        object_type="household",
-        object_id=household.id,
-        household_id=household.id,
-        detail={"fields": fields},
-    )
+    apply_update(session, ctx, household, values, "household", household.id)
 
 
 def _view(

@@ -11,11 +11,11 @@ from caseworker.models import NetworkContact, Person
 from caseworker.models.validators import ValidationError
 
 from . import audit
+from ._inputs import apply_update, tombstone
 from .audit import AuditAction
 from .context import ServiceContext
 from .errors import NotFound
 from .households import (
-    changed_fields,
     clean_optional,
     clean_phone,
     clean_required,
@@ -93,38 +93,13 @@ def update_contact(
 ) -> None:
     contact = _load(session, contact_id)
     values = _validated(session, contact.household_id, data)
-    fields = changed_fields(contact, values)
-    if not fields:
-        return
-    for key in fields:
-        setattr(contact, key, values[key])
-    contact.updated_by = ctx.user_id
-    session.flush()
-    audit.record(
-        session,
-        ctx,
-        AuditAction.UPDATE,
-        object_type="network_contact",
-        object_id=contact.id,
-        household_id=contact.household_id,
-        detail={"fields": fields},
-    )
+    apply_update(session, ctx, contact, values, "network_contact", contact.household_id)
 
 
 def remove_contact(session: Session, ctx: ServiceContext, contact_id: str) -> None:
     """Tombstone, never a hard delete."""
     contact = _load(session, contact_id)
-    contact.deleted = True
-    contact.updated_by = ctx.user_id
-    session.flush()
-    audit.record(
-        session,
-        ctx,
-        AuditAction.DELETE,
-        object_type="network_contact",
-        object_id=contact.id,
-        household_id=contact.household_id,
-    )
+    tombstone(session, ctx, contact, "network_contact", contact.household_id)
 
 
 def list_contacts(session: Session, household_id: str) -> list[NetworkContactView]:

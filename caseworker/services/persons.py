@@ -13,11 +13,11 @@ from caseworker.models import Person, PersonRole
 from caseworker.models.validators import ValidationError, check_birth_date, normalise_bsn
 
 from . import audit
+from ._inputs import apply_update, tombstone
 from .audit import AuditAction
 from .context import ServiceContext
 from .errors import NotFound
 from .households import (
-    changed_fields,
     clean_optional,
     clean_phone,
     clean_required,
@@ -137,38 +137,13 @@ def update_person(session: Session, ctx: ServiceContext, person_id: str, data: P
     person = _load(session, person_id)
     values = _validated(session, ctx, data)
     _check_bsn_unique(session, person.household_id, values["bsn"], person.id)
-    fields = changed_fields(person, values)
-    if not fields:
-        return
-    for key in fields:
-        setattr(person, key, values[key])
-    person.updated_by = ctx.user_id
-    session.flush()
-    audit.record(
-        session,
-        ctx,
-        AuditAction.UPDATE,
-        object_type="person",
-        object_id=person.id,
-        household_id=person.household_id,
-        detail={"fields": fields},
-    )
+    apply_update(session, ctx, person, values, "person", person.household_id)
 
 
 def remove_person(session: Session, ctx: ServiceContext, person_id: str) -> None:
     """Tombstone (``deleted=True``): the row stays until sync has carried the deletion."""
     person = _load(session, person_id)
-    person.deleted = True
-    person.updated_by = ctx.user_id
-    session.flush()
-    audit.record(
-        session,
-        ctx,
-        AuditAction.DELETE,
-        object_type="person",
-        object_id=person.id,
-        household_id=person.household_id,
-    )
+    tombstone(session, ctx, person, "person", person.household_id)
 
 
 def person_view(person: Person, today: date) -> PersonView:

@@ -23,6 +23,7 @@ from ._inputs import (
     get_live,
     optional_text,
     required_text,
+    tombstone,
     touch,
 )
 from .audit import AuditAction
@@ -216,10 +217,7 @@ def remove_goal(session: Session, ctx: ServiceContext, goal_id: str) -> None:
     ).scalars():
         action.goal_id = None
         touch(action, ctx)
-    goal.deleted = True
-    touch(goal, ctx)
-    session.flush()
-    audit(session, ctx, AuditAction.DELETE, "goal", goal.id, plan.household_id)
+    tombstone(session, ctx, goal, "goal", plan.household_id)
 
 
 # --- actions ----------------------------------------------------------------------------
@@ -300,10 +298,7 @@ def mark_action_done(
 def remove_action(session: Session, ctx: ServiceContext, action_id: str) -> None:
     action: Action = get_live(session, Action, action_id, "actie")
     plan = _editable_plan(session, action.plan_id)
-    action.deleted = True
-    touch(action, ctx)
-    session.flush()
-    audit(session, ctx, AuditAction.DELETE, "action", action.id, plan.household_id)
+    tombstone(session, ctx, action, "action", plan.household_id)
 
 
 # --- reading ------------------------------------------------------

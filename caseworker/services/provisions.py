@@ -24,6 +24,7 @@ from ._inputs import (
     get_household,
     get_live,
     optional_text,
+    tombstone,
     touch,
 )
 from .audit import AuditAction
@@ -267,10 +268,7 @@ def set_provision_status(
 def remove_provision(session: Session, ctx: ServiceContext, provision_id: str) -> None:
     """Tombstone a provision entered by mistake (kept for sync, hidden everywhere)."""
     row: Provision = get_live(session, Provision, provision_id, "voorziening")
-    row.deleted = True
-    touch(row, ctx)
-    session.flush()
-    audit(session, ctx, AuditAction.DELETE, "provision", row.id, row.household_id)
+    tombstone(session, ctx, row, "provision", row.household_id)
 
 
 def list_provisions(session: Session, household_id: str) -> list[ProvisionView]:
