@@ -6,7 +6,14 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .theme import themed
 
@@ -90,3 +97,17 @@ def row(*widgets: QWidget) -> QWidget:
     for widget in widgets:
         layout.addWidget(widget)
     return box
+
+
+def text_box(
+    parent: QWidget, accessible: str, height: int, placeholder: str = ""
+) -> QPlainTextEdit:
+    """A multi-line text field of fixed height where Tab moves on to the next field
+    (keyboard path through forms) and an accessible name is always set."""
+    edit = QPlainTextEdit(parent)
+    edit.setAccessibleName(accessible)
+    edit.setTabChangesFocus(True)
+    edit.setFixedHeight(height)
+    if placeholder:
+        edit.setPlaceholderText(placeholder)
+    return edit

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -22,6 +21,7 @@ from caseworker.ui.plan.provision_dialog import ProvisionDialog
 from caseworker.ui.plan.provision_table import ProvisionTable, provision_values
 from caseworker.ui.plan.widgets import format_euro, show_error
 
+from ..forms import text_box
 from .gateway import IntakeGateway
 from .page_base import IntakePage, set_messages, warning_label
 
@@ -57,10 +57,7 @@ class ArrangementPage(IntakePage):
         self.total = QLabel(self)
         layout.addWidget(self.total)
         form = QFormLayout()
-        self.summary = QPlainTextEdit(self)
-        self.summary.setAccessibleName(self.tr("Notes on the arrangement"))
-        self.summary.setTabChangesFocus(True)
-        self.summary.setFixedHeight(56)
+        self.summary = text_box(self, self.tr("Notes on the arrangement"), 56)
         form.addRow(self.tr("&Notes"), self.summary)
         layout.addLayout(form)
         self.add_button.clicked.connect(self.open_provision_dialog)

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLineEdit,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -17,6 +16,7 @@ from caseworker.models import IntakeStep, SafetySignalKind, Urgency
 from caseworker.services.intake import FirstContactInput, IntakeView, SafetySignalInput
 from caseworker.ui.plan.widgets import fill_combo, select_data
 
+from ..forms import text_box
 from .gateway import IntakeGateway
 from .meldcode import MeldcodePanel
 from .page_base import IntakePage
@@ -42,11 +42,12 @@ class FirstContactPage(IntakePage):
         self.who_asks = QLineEdit(self)
         self.who_asks.setAccessibleName(self.tr("Who asks"))
         form.addRow(self.tr("&Who asks"), self.who_asks)
-        self.presented = QPlainTextEdit(self)
-        self.presented.setAccessibleName(self.tr("Presented question"))
-        self.presented.setPlaceholderText(self.tr("The question as it is asked"))
-        self.presented.setTabChangesFocus(True)
-        self.presented.setFixedHeight(80)
+        self.presented = text_box(
+            self,
+            self.tr("Presented question"),
+            80,
+            self.tr("The question as it is asked"),
+        )
         form.addRow(self.tr("&Question as asked"), self.presented)
         self.urgency = QComboBox(self)
         self.urgency.setAccessibleName(self.tr("Urgency"))

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QWidget,
 )
 
+from ..forms import text_box
 from .choices import NetworkChoice, PersonChoice
 from .steps import actor_names, step_name, step_question
 from .widgets import DateEdit, dialog_buttons, error_text, fill_combo, problem_label, select_data
@@ -46,10 +46,7 @@ class ActionDialog(QDialog):
         self.hint.setWordWrap(True)
         form.addRow(self.hint)
 
-        self.description = QPlainTextEdit(self)
-        self.description.setAccessibleName(self.tr("What"))
-        self.description.setTabChangesFocus(True)
-        self.description.setFixedHeight(60)
+        self.description = text_box(self, self.tr("What"), 60)
         form.addRow(self.tr("&What"), self.description)
         self.actor = QComboBox(self)
         self.actor.setAccessibleName(self.tr("Who"))
@@ -70,12 +67,11 @@ class ActionDialog(QDialog):
         self.goal.setAccessibleName(self.tr("For goal"))
         fill_combo(self.goal, [(label, gid) for gid, label in goals or []], empty=self.tr("(none)"))
         form.addRow(self.tr("For &goal"), self.goal)
-        self.justification = QPlainTextEdit(self)
-        self.justification.setAccessibleName(self.tr("Justification"))
-        self.justification.setTabChangesFocus(True)
-        self.justification.setFixedHeight(60)
-        self.justification.setPlaceholderText(
-            self.tr("Why steps 1 and 2 are not enough (cheapest adequate solution)")
+        self.justification = text_box(
+            self,
+            self.tr("Justification"),
+            60,
+            self.tr("Why steps 1 and 2 are not enough (cheapest adequate solution)"),
         )
         self.justification_label = QLabel(self.tr("&Justification"), self)
         self.justification_label.setBuddy(self.justification)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -24,6 +23,7 @@ from caseworker.services.closing import (
 )
 from caseworker.ui.deps import AppDeps
 
+from ..forms import text_box
 from .choices import PersonChoice
 from .widgets import DateEdit, dialog_buttons, error_text, fill_combo, problem_label
 
@@ -60,10 +60,7 @@ class CloseCaseDialog(QDialog):
         self.closed_on = DateEdit(self, accessible=self.tr("Closing date"))
         self.closed_on.set_value(deps.ctx.today())
         form.addRow(self.tr("&Date"), self.closed_on)
-        self.note = QPlainTextEdit(self)
-        self.note.setAccessibleName(self.tr("Closing note"))
-        self.note.setTabChangesFocus(True)
-        self.note.setFixedHeight(50)
+        self.note = text_box(self, self.tr("Closing note"), 50)
         form.addRow(self.tr("&Note"), self.note)
         layout.addLayout(form)
 

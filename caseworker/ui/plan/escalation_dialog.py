@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QPlainTextEdit,
     QWidget,
 )
 
@@ -14,6 +13,7 @@ from caseworker.models import EscalationKind
 from caseworker.services.escalation import escalate
 from caseworker.ui.deps import AppDeps
 
+from ..forms import text_box
 from .widgets import DateEdit, dialog_buttons, error_text, fill_combo, problem_label
 
 
@@ -37,10 +37,7 @@ class EscalationDialog(QDialog):
             empty=None,
         )
         form.addRow(self.tr("&To"), self.kind)
-        self.reason = QPlainTextEdit(self)
-        self.reason.setAccessibleName(self.tr("Reason"))
-        self.reason.setTabChangesFocus(True)
-        self.reason.setFixedHeight(80)
+        self.reason = text_box(self, self.tr("Reason"), 80)
         form.addRow(self.tr("&Reason"), self.reason)
         self.on = DateEdit(self, accessible=self.tr("Date"))
         self.on.set_value(deps.ctx.today())

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 from caseworker.services.future_plan import FuturePlanInput, get_future_plan, save_future_plan
 from caseworker.ui.deps import AppDeps
 
+from ..forms import text_box
 from .choices import PersonChoice
 from .widgets import DateEdit, dialog_buttons, error_text, fill_combo, problem_label, select_data
 
@@ -47,10 +48,7 @@ class FuturePlanDialog(QDialog):
         }
         self.edits: dict[str, QPlainTextEdit] = {}
         for name in FIELDS:
-            edit = QPlainTextEdit(self)
-            edit.setAccessibleName(labels[name])
-            edit.setTabChangesFocus(True)
-            edit.setFixedHeight(54)
+            edit = text_box(self, labels[name], 54)
             form.addRow(labels[name], edit)
             self.edits[name] = edit
         self.agreed_on = DateEdit(self, optional=True, accessible=self.tr("Agreed on"))

@@ -11,12 +11,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QLabel,
-    QPlainTextEdit,
     QWidget,
 )
 
 from caseworker.reference import Reference
 
+from ..forms import text_box
 from .choices import PersonChoice, instruments_for, level_label
 from .widgets import DateEdit, dialog_buttons, error_text, fill_combo, problem_label, select_data
 
@@ -47,11 +47,12 @@ class GoalDialog(QDialog):
         )
         form.addRow(self.tr("For &whom"), self.person)
 
-        self.description = QPlainTextEdit(self)
-        self.description.setAccessibleName(self.tr("Goal"))
-        self.description.setPlaceholderText(self.tr("What the family wants to reach, in its words"))
-        self.description.setTabChangesFocus(True)
-        self.description.setFixedHeight(70)
+        self.description = text_box(
+            self,
+            self.tr("Goal"),
+            70,
+            self.tr("What the family wants to reach, in its words"),
+        )
         form.addRow(self.tr("&Goal"), self.description)
 
         self.life_area = QComboBox(self)

@@ -13,12 +13,12 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QWidget,
 )
 
 from caseworker.reference import CatalogueItem, Reference
 
+from ..forms import text_box
 from .choices import PersonChoice
 from .steps import step_name
 from .widgets import (
@@ -79,10 +79,7 @@ class ProvisionDialog(QDialog):
         self.funding = QComboBox(self)
         self.funding.setAccessibleName(self.tr("Funding"))
         form.addRow(self.tr("&Funding"), self.funding)
-        self.pgb_reason = QPlainTextEdit(self)
-        self.pgb_reason.setAccessibleName(self.tr("Reason for PGB"))
-        self.pgb_reason.setTabChangesFocus(True)
-        self.pgb_reason.setFixedHeight(50)
+        self.pgb_reason = text_box(self, self.tr("Reason for PGB"), 50)
         self.pgb_reason.setPlaceholderText(self.tr("Why a PGB adds value here (required)"))
         form.addRow(self.tr("PGB &reason"), self.pgb_reason)
         self.units = QDoubleSpinBox(self)
@@ -110,12 +107,11 @@ class ProvisionDialog(QDialog):
         fill_combo(self.period, period_names(), empty=None)
         select_data(self.period, "month")
         form.addRow(self.tr("Pe&riod"), self.period)
-        self.justification = QPlainTextEdit(self)
-        self.justification.setAccessibleName(self.tr("Justification"))
-        self.justification.setTabChangesFocus(True)
-        self.justification.setFixedHeight(50)
-        self.justification.setPlaceholderText(
-            self.tr("Why steps 1 and 2 are not enough (cheapest adequate solution)")
+        self.justification = text_box(
+            self,
+            self.tr("Justification"),
+            50,
+            self.tr("Why steps 1 and 2 are not enough (cheapest adequate solution)"),
         )
         self.justification_label = QLabel(self.tr("&Justification"), self)
         self.justification_label.setBuddy(self.justification)
