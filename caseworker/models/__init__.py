@@ -3,6 +3,7 @@
 from .assessment import Assessment, Score
 from .audit import AuditEvent, Conflict
 from .base import SYNC_COLUMNS, Base, SyncMixin, UTCDateTime, new_id, utcnow
+from .device import LocalBase, ServerCredential
 from .enums import (
     Actor,
     AssessmentKind,
@@ -83,6 +84,7 @@ __all__ = [
     "IntakeStep",
     "JournalEntry",
     "Law",
+    "LocalBase",
     "NetworkContact",
     "Person",
     "PersonRole",
@@ -97,6 +99,7 @@ __all__ = [
     "SafetySignal",
     "SafetySignalKind",
     "Score",
+    "ServerCredential",
     "SyncMixin",
     "Team",
     "UTCDateTime",

@@ -257,10 +257,13 @@ def _add_routes(app: FastAPI, server: Server) -> None:
                 )
         if user is None:
             raise ApiError(401, "wrong user name or password")
+        from caseworker.models import Team  # here only: the rest of this module needs none
+
         with server.transaction() as session:
             enrolment = accounts.enroll(
                 session, user, label=body.device_label, client=body.client, now=now
             )
+            team = session.get(Team, user.team_id) if user.team_id is not None else None
             audit_log.server_audit(
                 session,
                 action="enroll",
@@ -277,6 +280,10 @@ def _add_routes(app: FastAPI, server: Server) -> None:
             user_id=enrolment.user_id,
             role=str(enrolment.role),
             team_id=enrolment.team_id,
+            username=user.username,
+            display_name=user.display_name,
+            team_code=team.code if team is not None else None,
+            team_name=team.name if team is not None else None,
         )
 
     @app.get("/v1/me", response_model=p.Me, tags=["devices"])

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -171,7 +171,14 @@ class Store:
         return self.paths.key_file.exists() or self.paths.database.exists()
 
     # -- create -------------------------------------------------------------------------
-    def create(self, passphrase: str, kdf: KdfParams | None = None) -> OpenStore:
+    def create(
+        self,
+        passphrase: str,
+        kdf: KdfParams | None = None,
+        initialise: Callable[[Session], object] | None = None,
+    ) -> OpenStore:
+        """A new store. ``initialise(session)`` (optional) fills it in one transaction
+        before the key file is written: if it raises, nothing is left behind."""
         if self.exists():
             raise StoreExists()
         require_acceptable(passphrase)
@@ -183,6 +190,9 @@ class Store:
             engine = make_engine(self.paths.database, db_key)
             try:
                 migrate.upgrade(engine)
+                if initialise is not None:
+                    with Session(engine, expire_on_commit=False) as session, session.begin():
+                        initialise(session)
                 keyfile.write(self.paths.key_file)
             except BaseException:
                 engine.dispose()

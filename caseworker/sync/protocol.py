@@ -47,6 +47,12 @@ class EnrollResponse(_Model):
     user_id: str
     role: str
     team_id: str | None
+    # What the client needs to create its local user and team rows with the server's ids
+    # before the first pull (which brings the full rows).
+    username: str = ""
+    display_name: str = ""
+    team_code: str | None = None
+    team_name: str | None = None
 
 
 class Me(_Model):

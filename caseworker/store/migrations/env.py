@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from caseworker.models import Base
+from caseworker.models import Base, LocalBase
 
 config = context.config
 connection = config.attributes.get("connection")
@@ -18,7 +18,7 @@ if connection is None:
 
 context.configure(
     connection=connection,
-    target_metadata=Base.metadata,
+    target_metadata=[Base.metadata, LocalBase.metadata],
     render_as_batch=True,
     compare_type=True,
 )
