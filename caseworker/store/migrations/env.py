@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from caseworker.models import Base, LocalBase
+from caseworker.models import Base
 
 config = context.config
 connection = config.attributes.get("connection")
@@ -18,7 +18,10 @@ if connection is None:
 
 context.configure(
     connection=connection,
-    target_metadata=[Base.metadata, LocalBase.metadata],
+    # Base.metadata, not a list with LocalBase.metadata: alembic takes the naming
+    # convention of constraints made by op.create_table from a single target metadata
+    # (LocalBase shares it; tests/integration/test_enrolment.py checks its table).
+    target_metadata=Base.metadata,
     render_as_batch=True,
     compare_type=True,
 )
