@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from caseworker.models import Household, Role, Team, User
@@ -24,7 +24,7 @@ from .errors import ApiError
 from .scope import Principal
 from .sequence import SequenceAllocator
 from .settings import ServerSettings
-from .tables import Account, ChangeLog, Device, LoginFailure, Membership
+from .tables import Account, ChangeLog, Device, LoginFailure, Membership, core
 
 # A hash to verify against when the user does not exist (equal timing, no user oracle).
 _DUMMY_PASSWORD = "not-a-real-password"
@@ -219,24 +219,34 @@ class TokenOwner:
     last_seen_at: datetime | None
 
 
+_DEVICE = core(Device)
+_USER = core(User)
+# built once: the compiled form is cached by SQLAlchemy under the statement's own cache
+# key (computed once per statement object), so a request only binds the parameters
+_TOKEN_OWNER = (
+    select(
+        _DEVICE.c.id,
+        _DEVICE.c.user_id,
+        _USER.c.role,
+        _USER.c.team_id,
+        _USER.c.active,
+        _USER.c.deleted,
+        _DEVICE.c.revoked_at,
+        _DEVICE.c.last_seen_at,
+    )
+    .select_from(_DEVICE.join(_USER, _USER.c.id == _DEVICE.c.user_id))
+    .where(_DEVICE.c.token_hash == bindparam("p_digest"))
+)
+_TOUCH = (
+    update(_DEVICE)
+    .where(_DEVICE.c.id == bindparam("p_device"))
+    .values(last_seen_at=bindparam("p_now"))
+)
+
+
 def device_for_token(session: Session, token: str) -> TokenOwner | None:
     """The device with this token and its user, by the unique index on the token hash."""
-    device = Device.__table__
-    user = User.__table__
-    row = session.execute(
-        select(
-            device.c.id,
-            device.c.user_id,
-            user.c.role,
-            user.c.team_id,
-            user.c.active,
-            user.c.deleted,
-            device.c.revoked_at,
-            device.c.last_seen_at,
-        )
-        .select_from(device.join(user, user.c.id == device.c.user_id))
-        .where(device.c.token_hash == token_digest(token))
-    ).first()
+    row = session.connection().execute(_TOKEN_OWNER, {"p_digest": token_digest(token)}).first()
     if row is None:
         return None
     return TokenOwner(
@@ -251,12 +261,7 @@ def device_for_token(session: Session, token: str) -> TokenOwner | None:
 
 
 def touch_device(session: Session, device_id: str, now: datetime) -> None:
-    session.execute(
-        update(Device)
-        .where(Device.id == device_id)
-        .values(last_seen_at=now)
-        .execution_options(synchronize_session=False)
-    )
+    session.connection().execute(_TOUCH, {"p_device": device_id, "p_now": now})
 
 
 def principal_for(device: Device, user: User, closed_before: date | None = None) -> Principal:

@@ -12,8 +12,9 @@ from typing import Annotated, Any
 import anyio.to_thread
 from fastapi import Depends, FastAPI, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
@@ -191,7 +192,7 @@ class Caller:
                 raise
 
 
-def _caller(
+async def _caller(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Caller:
@@ -204,6 +205,13 @@ def _caller(
 
 
 Auth = Annotated[Caller, Depends(_caller)]
+
+
+def _json(model: BaseModel) -> Response:
+    """An answer serialised once by pydantic (``model_dump_json``), returned as it is.
+    The route keeps ``response_model`` for the OpenAPI schema; FastAPI neither validates
+    nor serialises a returned ``Response`` a second time."""
+    return Response(model.__pydantic_serializer__.to_json(model), media_type="application/json")
 
 
 def _admin(caller: Auth) -> Caller:
@@ -297,7 +305,7 @@ def _add_routes(app: FastAPI, server: Server) -> None:
             )
 
     @app.post("/v1/push", response_model=p.PushResult, tags=["sync"])
-    def push(body: p.PushBatch, caller: Auth) -> p.PushResult:
+    def push(body: p.PushBatch, caller: Auth) -> Response:
         with caller.session() as (_session, who):
             pass  # authentication (and the device's last-seen time) committed
         now = server.now()
@@ -321,14 +329,14 @@ def _add_routes(app: FastAPI, server: Server) -> None:
             return result
 
         # concurrent pushes of this process share one transaction and commit (group commit)
-        return server.pushes.run(apply)
+        return _json(server.pushes.run(apply))
 
     @app.get("/v1/changes", response_model=p.ChangesPage, tags=["sync"])
     def changes(
         caller: Auth,
         since: Annotated[int, Query(ge=0, le=p.MAX_SEQ)] = 0,
         limit: Annotated[int, Query(ge=1, le=p.MAX_PAGE_LIMIT)] = 500,
-    ) -> p.ChangesPage:
+    ) -> Response:
         now = server.now()
         with caller.session() as (session, who):
             if not who.sees_dossiers:
@@ -347,7 +355,7 @@ def _add_routes(app: FastAPI, server: Server) -> None:
                     "purges": len(page.purges),
                 },
             )
-        return page
+        return _json(page)
 
     @app.get("/v1/households/{household_id}", response_model=p.HouseholdDossier, tags=["sync"])
     def household(

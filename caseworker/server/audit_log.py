@@ -19,7 +19,9 @@ from caseworker.sync.protocol import AuditUpload, AuditUploadResult
 from .errors import bad_request
 from .scope import Principal
 from .sequence import SequenceAllocator
-from .tables import DeviceAuditEvent, ServerAuditEvent
+from .tables import DeviceAuditEvent, ServerAuditEvent, core
+
+_INSERT_SERVER_EVENT = insert(core(ServerAuditEvent)).inline()  # no RETURNING of the key
 
 
 def server_audit(
@@ -37,9 +39,10 @@ def server_audit(
     detail: dict[str, Any] | None = None,
     success: bool = True,
 ) -> None:
-    # a Core insert (no ORM object, no flush): one statement, sent at once
-    session.execute(
-        insert(ServerAuditEvent).values(
+    # a Core insert built once (no ORM object, no flush): one statement, sent at once
+    session.connection().execute(
+        _INSERT_SERVER_EVENT,
+        dict(
             at=now,
             user_id=principal.user_id if principal else user_id,
             device_id=principal.device_id if principal else device_id,
@@ -50,7 +53,7 @@ def server_audit(
             household_id=household_id,
             detail=detail,
             success=success,
-        )
+        ),
     )
 
 

@@ -6,12 +6,27 @@ Error messages name the table and field, never the value (it may be a BSN or a n
 from __future__ import annotations
 
 import enum
+import functools
 import math
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Column, Date, DateTime, Enum, Integer, Numeric, String, Table
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Enum,
+    Integer,
+    Numeric,
+    Select,
+    String,
+    Table,
+    bindparam,
+    select,
+)
 from sqlalchemy import Text as SAText
 
 from caseworker.models import SYNC_COLUMNS, SYNCED_MODELS, SyncMixin
@@ -75,6 +90,13 @@ def _build() -> dict[str, TableInfo]:
 
 
 TABLES: dict[str, TableInfo] = _build()
+
+
+@functools.cache
+def rows_by_id(table: str) -> Select[Any]:
+    """``SELECT * FROM table WHERE id IN (p_ids)`` (a list), built once per table."""
+    source = TABLES[table].table
+    return select(source).where(source.c.id.in_(bindparam("p_ids", expanding=True)))
 
 
 def _check_text(field: str, value: str, max_len: int | None) -> str:

@@ -11,19 +11,32 @@ so a lost answer is simply asked again with the same cursor.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, delete, exists, literal, or_, select, union_all
+from sqlalchemy import (
+    CompoundSelect,
+    Integer,
+    Select,
+    and_,
+    bindparam,
+    delete,
+    exists,
+    literal,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from caseworker.sync.protocol import ChangesPage, PulledRow, Purge
 
-from .codec import TABLES, row_to_wire
+from .codec import TABLES, row_to_wire, rows_by_id
 from .errors import forbidden
-from .scope import Principal, households_in_scope, scope_query
+from .scope import Principal, households_in_scope, scope_kind, scope_params, scope_statement
 from .sequence import SequenceAllocator
-from .tables import ChangeLog, Counter, DevicePurge, DeviceScope
+from .tables import ChangeLog, Counter, DevicePurge, DeviceScope, SeqInt, core
 
 
 @dataclass(frozen=True)
@@ -79,12 +92,96 @@ def sync_scope(session: Session, principal: Principal, since: int) -> bool:
     return bool(left or entered)
 
 
+_LOG = core(ChangeLog)
+_SCOPE = core(DeviceScope)
+_PURGES = core(DevicePurge)
+_COUNTER = core(Counter)
+
+
+@functools.cache
+def _scope_differs_statement(kind: str, cutoff: bool) -> Select[Any]:
+    current = scope_statement(kind, cutoff)
+    held = select(_SCOPE.c.household_id).where(_SCOPE.c.device_id == bindparam("p_device"))
+    return select(or_(exists(current.except_(held)), exists(held.except_(current))))
+
+
 def _scope_differs(session: Session, principal: Principal) -> bool:
     """Whether the device's recorded scope differs from its current one (one query)."""
-    current = scope_query(principal)
-    held = select(DeviceScope.household_id).where(DeviceScope.device_id == principal.device_id)
-    differs = select(or_(exists(current.except_(held)), exists(held.except_(current))))
-    return bool(session.execute(differs).scalar_one())
+    statement = _scope_differs_statement(scope_kind(principal), principal.closed_before is not None)
+    params = {**scope_params(principal), "p_device": principal.device_id}
+    return bool(session.connection().execute(statement, params).scalar_one())
+
+
+def _build_events() -> CompoundSelect[Any]:
+    """Rows, purges and backfills after ``p_since`` (up to ``p_limit`` of each) and the
+    high-water mark, as one ``UNION ALL`` (parameters ``p_device``, ``p_team``, ``p_since``,
+    ``p_limit``). Built once."""
+    log = _LOG.c
+    scoped = select(_SCOPE.c.household_id).where(_SCOPE.c.device_id == bindparam("p_device"))
+    team_rows = and_(
+        log.household_id.is_(None),
+        log.team_id.is_not(None),
+        log.team_id == bindparam("p_team"),
+    )
+    limit = bindparam("p_limit", type_=Integer)
+    since = bindparam("p_since", type_=SeqInt)
+    rows = (
+        select(
+            log.seq.label("seq"),
+            literal("row").label("kind"),
+            log.table_name.label("t"),
+            log.row_id.label("r"),
+            literal(None, log.household_id.type).label("h"),
+            literal(0, log.seq.type).label("b"),
+        )
+        .where(log.seq > since, or_(log.household_id.in_(scoped), team_rows))
+        .order_by(log.seq)
+        .limit(limit)
+    )
+    purges = (
+        select(
+            _PURGES.c.seq,
+            literal("purge"),
+            literal(None, log.table_name.type),
+            literal(None, log.row_id.type),
+            _PURGES.c.household_id,
+            literal(0, log.seq.type),
+        )
+        .where(_PURGES.c.device_id == bindparam("p_device"), _PURGES.c.seq > since)
+        .order_by(_PURGES.c.seq)
+        .limit(limit)
+    )
+    backfills = (
+        select(
+            _SCOPE.c.entered_seq,
+            literal("backfill"),
+            literal(None, log.table_name.type),
+            literal(None, log.row_id.type),
+            _SCOPE.c.household_id,
+            _SCOPE.c.backfill_upto,
+        )
+        .where(_SCOPE.c.device_id == bindparam("p_device"), _SCOPE.c.entered_seq > since)
+        .order_by(_SCOPE.c.entered_seq)
+        .limit(limit)
+    )
+    top = select(
+        _COUNTER.c.last_seq,
+        literal("top"),
+        literal(None, log.table_name.type),
+        literal(None, log.row_id.type),
+        literal(None, log.household_id.type),
+        literal(0, log.seq.type),
+    ).where(_COUNTER.c.id == 1)
+    parts = [q.subquery() for q in (rows, purges, backfills)]
+    return union_all(top, *(select(*part.c) for part in parts))
+
+
+_EVENTS = _build_events()
+_BACKFILL = (
+    select(_LOG.c.table_name, _LOG.c.row_id)
+    .where(_LOG.c.household_id == bindparam("p_household"), _LOG.c.seq <= bindparam("p_upto"))
+    .order_by(_LOG.c.seq)
+)
 
 
 def _events(
@@ -92,64 +189,15 @@ def _events(
 ) -> tuple[list[_Event], int]:
     """The next events of the device's feed (rows, purges, backfills; up to ``limit`` + 1
     of each) and the high-water mark, in one query."""
-    scoped = select(DeviceScope.household_id).where(DeviceScope.device_id == principal.device_id)
-    team_rows = and_(
-        ChangeLog.household_id.is_(None),
-        ChangeLog.team_id.is_not(None),
-        ChangeLog.team_id == principal.team_id,
-    )
-    rows = (
-        select(
-            ChangeLog.seq.label("seq"),
-            literal("row").label("kind"),
-            ChangeLog.table_name.label("t"),
-            ChangeLog.row_id.label("r"),
-            literal(None, ChangeLog.household_id.type).label("h"),
-            literal(0, ChangeLog.seq.type).label("b"),
-        )
-        .where(ChangeLog.seq > since, or_(ChangeLog.household_id.in_(scoped), team_rows))
-        .order_by(ChangeLog.seq)
-        .limit(limit + 1)
-    )
-    purges = (
-        select(
-            DevicePurge.seq,
-            literal("purge"),
-            literal(None, ChangeLog.table_name.type),
-            literal(None, ChangeLog.row_id.type),
-            DevicePurge.household_id,
-            literal(0, ChangeLog.seq.type),
-        )
-        .where(DevicePurge.device_id == principal.device_id, DevicePurge.seq > since)
-        .order_by(DevicePurge.seq)
-        .limit(limit + 1)
-    )
-    backfills = (
-        select(
-            DeviceScope.entered_seq,
-            literal("backfill"),
-            literal(None, ChangeLog.table_name.type),
-            literal(None, ChangeLog.row_id.type),
-            DeviceScope.household_id,
-            DeviceScope.backfill_upto,
-        )
-        .where(DeviceScope.device_id == principal.device_id, DeviceScope.entered_seq > since)
-        .order_by(DeviceScope.entered_seq)
-        .limit(limit + 1)
-    )
-    top = select(
-        Counter.last_seq,
-        literal("top"),
-        literal(None, ChangeLog.table_name.type),
-        literal(None, ChangeLog.row_id.type),
-        literal(None, ChangeLog.household_id.type),
-        literal(0, ChangeLog.seq.type),
-    ).where(Counter.id == 1)
-    parts = [q.subquery() for q in (rows, purges, backfills)]
-    query = union_all(top, *(select(*part.c) for part in parts))
+    params = {
+        "p_device": principal.device_id,
+        "p_team": principal.team_id,
+        "p_since": since,
+        "p_limit": limit + 1,
+    }
     events: list[_Event] = []
     high = 0
-    for seq, kind, table, row_id, household, upto in session.execute(query):
+    for seq, kind, table, row_id, household, upto in session.connection().execute(_EVENTS, params):
         if kind == "top":
             high = int(seq)
         else:
@@ -184,13 +232,9 @@ def build_page(session: Session, principal: Principal, since: int, limit: int) -
         elif event.backfill_upto > 0:
             wanted.extend(
                 (t, r)
-                for t, r in session.execute(
-                    select(ChangeLog.table_name, ChangeLog.row_id)
-                    .where(
-                        ChangeLog.household_id == event.household_id,
-                        ChangeLog.seq <= event.backfill_upto,
-                    )
-                    .order_by(ChangeLog.seq)
+                for t, r in session.connection().execute(
+                    _BACKFILL,
+                    {"p_household": event.household_id, "p_upto": event.backfill_upto},
                 )
             )
     rows = fetch_rows(session, wanted)
@@ -205,13 +249,13 @@ def fetch_rows(session: Session, wanted: list[tuple[str, str]]) -> list[PulledRo
     for table, row_id in wanted:
         by_table.setdefault(table, []).append(row_id)
     states: dict[tuple[str, str], dict[str, Any]] = {}
+    conn = session.connection()
     for name, ids in by_table.items():
         info = TABLES[name]
+        statement = rows_by_id(name)
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
-            for row in session.execute(
-                select(info.table).where(info.table.c.id.in_(chunk))
-            ).mappings():
+            for row in conn.execute(statement, {"p_ids": chunk}).mappings():
                 states[(name, row["id"])] = row_to_wire(info, row)
     out: list[PulledRow] = []
     seen: set[tuple[str, str]] = set()

@@ -14,26 +14,60 @@ A retried batch (same ``batch_id``) is applied once and answered with the stored
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select, tuple_
+from sqlalchemy import (
+    Connection,
+    Insert,
+    Table,
+    Update,
+    bindparam,
+    delete,
+    insert,
+    select,
+    tuple_,
+    update,
+)
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from caseworker.models import SYNC_COLUMNS, ConflictStatus, Role, new_id
 from caseworker.sync.protocol import ChangeResult, PushBatch, PushResult, RowChange
 
-from .codec import ADMIN_ONLY_TABLES, PARENT_OF, TABLES, CodecError, TableInfo, decode, encode
+from .codec import (
+    ADMIN_ONLY_TABLES,
+    PARENT_OF,
+    TABLES,
+    CodecError,
+    TableInfo,
+    decode,
+    encode,
+    rows_by_id,
+)
 from .errors import ApiError, bad_request, conflict, forbidden
 from .scope import Principal, in_scope
 from .sequence import SequenceAllocator
-from .tables import Batch, ChangeLog
+from .tables import Batch, ChangeLog, core
 
 Key = tuple[str, str]  # (table, row id)
 INSERT_CHUNK = 1000
+
+# statements built once (SQLAlchemy caches their compiled form under a key computed once)
+_BATCHES = core(Batch)
+_LOG = core(ChangeLog)
+_STORED = select(_BATCHES.c.device_id, _BATCHES.c.body_hash, _BATCHES.c.result).where(
+    _BATCHES.c.batch_id == bindparam("p_batch")
+)
+_INSERT_BATCH = insert(_BATCHES)
+_LOG_KEYS = tuple_(_LOG.c.table_name, _LOG.c.row_id).in_(bindparam("p_keys", expanding=True))
+_LOG_ENTRIES = select(_LOG.c.table_name, _LOG.c.row_id, _LOG.c.household_id, _LOG.c.seq).where(
+    _LOG_KEYS
+)
+_DELETE_LOG_ENTRIES = delete(_LOG).where(_LOG_KEYS)
 
 
 @dataclass
@@ -134,14 +168,15 @@ class PushService:
             conflicts=len(conflicts_made),
         )
         try:
-            self.session.execute(
-                insert(Batch).values(
-                    batch_id=batch.batch_id,
-                    device_id=self.principal.device_id,
-                    body_hash=digest,
-                    received_at=self.now,
-                    result=result.model_dump(mode="json"),
-                )
+            self.session.connection().execute(
+                _INSERT_BATCH,
+                {
+                    "batch_id": batch.batch_id,
+                    "device_id": self.principal.device_id,
+                    "body_hash": digest,
+                    "received_at": self.now,
+                    "result": result.model_dump(mode="json"),
+                },
             )
         except IntegrityError as exc:
             raise bad_request(f"the batch breaks a database rule: {_constraint(exc)}") from None
@@ -152,9 +187,7 @@ class PushService:
         return result, False
 
     def _stored(self, batch_id: str, digest: str) -> PushResult | None:
-        stored = self.session.execute(
-            select(Batch.device_id, Batch.body_hash, Batch.result).where(Batch.batch_id == batch_id)
-        ).first()
+        stored = self.session.connection().execute(_STORED, {"p_batch": batch_id}).first()
         if stored is None:
             return None
         if stored.device_id != self.principal.device_id or stored.body_hash != digest:
@@ -177,12 +210,11 @@ class PushService:
     def _moved(self, state: _BatchState) -> bool:
         """Whether any row read for the merge (or its parent) changed since."""
         now: dict[Key, int] = {}
+        conn = self.session.connection()
         for start in range(0, len(state.wanted), 500):
             chunk = state.wanted[start : start + 500]
-            for table_name, row_id, seq in self.session.execute(
-                select(ChangeLog.table_name, ChangeLog.row_id, ChangeLog.seq).where(
-                    tuple_(ChangeLog.table_name, ChangeLog.row_id).in_(chunk)
-                )
+            for table_name, row_id, _household_id, seq in conn.execute(
+                _LOG_ENTRIES, {"p_keys": chunk}
             ):
                 now[(table_name, row_id)] = int(seq)
         return now != state.log_seqs
@@ -210,14 +242,13 @@ class PushService:
         by_table: dict[str, set[str]] = {}
         for item in decoded:
             by_table.setdefault(item.info.name, set()).add(item.change.row_id)
+        conn = self.session.connection()
         for name, ids in by_table.items():
-            source = TABLES[name].table
+            statement = rows_by_id(name)
             id_list = list(ids)
             for start in range(0, len(id_list), 500):
                 chunk = id_list[start : start + 500]
-                for row in self.session.execute(
-                    select(source).where(source.c.id.in_(chunk))
-                ).mappings():
+                for row in conn.execute(statement, {"p_ids": chunk}).mappings():
                     key = (name, row["id"])
                     state.rows[key] = dict(row)
                     state.existed.add(key)
@@ -233,10 +264,8 @@ class PushService:
         state.wanted = keys
         for start in range(0, len(keys), 500):
             key_chunk = keys[start : start + 500]
-            for table_name, row_id, household_id, seq in self.session.execute(
-                select(
-                    ChangeLog.table_name, ChangeLog.row_id, ChangeLog.household_id, ChangeLog.seq
-                ).where(tuple_(ChangeLog.table_name, ChangeLog.row_id).in_(key_chunk))
+            for table_name, row_id, household_id, seq in conn.execute(
+                _LOG_ENTRIES, {"p_keys": key_chunk}
             ):
                 state.households[(table_name, row_id)] = household_id
                 state.log_seqs[(table_name, row_id)] = int(seq)
@@ -463,19 +492,13 @@ class PushService:
                 if info.name in inserts:
                     _insert_many(conn, info.table, inserts[info.name])
             for name, rows in updates.items():
-                target = TABLES[name].table
-                for row in rows:
-                    conn.execute(target.update().where(target.c.id == row["id"]).values(row))
-            dirty_keys = list(state.dirty)
+                # one executemany per table (pipelined by psycopg 3)
+                conn.execute(_update_by_id(name), [{**row, "p_id": row["id"]} for row in rows])
+            dirty_keys = [key for key in state.dirty if key in state.existed]
             for start in range(0, len(dirty_keys), 500):
-                chunk = dirty_keys[start : start + 500]
-                conn.execute(
-                    delete(ChangeLog).where(
-                        tuple_(ChangeLog.table_name, ChangeLog.row_id).in_(chunk)
-                    )
-                )
+                conn.execute(_DELETE_LOG_ENTRIES, {"p_keys": dirty_keys[start : start + 500]})
             if log_rows:
-                _insert_many(conn, ChangeLog.__table__, log_rows)
+                _insert_many(conn, _LOG, log_rows)
         except IntegrityError as exc:
             raise bad_request(f"the batch breaks a database rule: {_constraint(exc)}") from None
         except DBAPIError as exc:
@@ -486,11 +509,23 @@ class PushService:
             ) from None
 
 
-def _insert_many(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
+@functools.cache
+def _insert_into(table: Table) -> Insert:
+    return insert(table)
+
+
+@functools.cache
+def _update_by_id(name: str) -> Update:
+    """``UPDATE table SET <the columns of the parameters> WHERE id = p_id``."""
+    target = TABLES[name].table
+    return update(target).where(target.c.id == bindparam("p_id"))
+
+
+def _insert_many(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
     """executemany (pipelined by psycopg 3; multi-row VALUES compiled per call is slower)."""
+    statement = _insert_into(table)
     for start in range(0, len(rows), INSERT_CHUNK):
-        chunk = rows[start : start + INSERT_CHUNK]
-        conn.execute(insert(table), chunk)
+        conn.execute(statement, rows[start : start + INSERT_CHUNK])
 
 
 def _full_row(info: TableInfo, row: dict[str, Any]) -> dict[str, Any]:

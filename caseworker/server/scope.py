@@ -9,17 +9,18 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, false, or_, select
+from sqlalchemy import ColumnElement, Select, and_, bindparam, false, or_, select
 from sqlalchemy.orm import Session
 
 from caseworker.models import Household, Role
 
-from .tables import Membership
+from .tables import Membership, core
 
 
 @dataclass(frozen=True)
@@ -37,32 +38,65 @@ class Principal:
         return self.role in (Role.CASEWORKER, Role.TEAM_LEAD)
 
 
-def scope_condition(principal: Principal) -> ColumnElement[bool]:
-    """A WHERE clause on ``households`` selecting the principal's households."""
+def scope_kind(principal: Principal) -> str:
+    """Which form the scope query takes: ``team`` (team lead), ``own`` (caseworker) or
+    ``none``."""
     if principal.role == Role.TEAM_LEAD and principal.team_id is not None:
-        condition: ColumnElement[bool] = Household.team_id == principal.team_id
-    elif principal.role == Role.CASEWORKER:
-        memberships = select(Membership.household_id).where(Membership.user_id == principal.user_id)
-        condition = or_(
-            Household.coordinator_id == principal.user_id, Household.id.in_(memberships)
+        return "team"
+    if principal.role == Role.CASEWORKER:
+        return "own"
+    return "none"
+
+
+def scope_params(principal: Principal) -> dict[str, Any]:
+    """The bound values of the statements of :func:`scope_statement`."""
+    return {
+        "p_team": principal.team_id,
+        "p_user": principal.user_id,
+        "p_cutoff": principal.closed_before,
+    }
+
+
+_HOUSEHOLDS = core(Household)
+_MEMBERSHIPS = core(Membership)
+
+
+@functools.cache
+def scope_statement(kind: str, cutoff: bool, with_ids: bool = False) -> Select[Any]:
+    """``SELECT households.id`` of a principal's scope (parameters: :func:`scope_params`;
+    with ``with_ids`` also ``p_ids``, a list). Built once per form (a handful exist), so
+    SQLAlchemy's compiled-statement cache is hit without building a cache key per call."""
+    h = _HOUSEHOLDS.c
+    if kind == "team":
+        condition: ColumnElement[bool] = h.team_id == bindparam("p_team")
+    elif kind == "own":
+        memberships = select(_MEMBERSHIPS.c.household_id).where(
+            _MEMBERSHIPS.c.user_id == bindparam("p_user")
         )
+        condition = or_(h.coordinator_id == bindparam("p_user"), h.id.in_(memberships))
     else:
-        return false()
-    if principal.closed_before is not None:
+        condition = false()
+    if cutoff:
         # data minimisation (DESIGN.md §3 Sync rule 6): long-closed households leave laptops
         condition = and_(
-            condition,
-            or_(Household.closed_on.is_(None), Household.closed_on >= principal.closed_before),
+            condition, or_(h.closed_on.is_(None), h.closed_on >= bindparam("p_cutoff"))
         )
-    return condition
+    query = select(h.id).where(condition)
+    if with_ids:
+        query = query.where(h.id.in_(bindparam("p_ids", expanding=True)))
+    return query
 
 
 def scope_query(principal: Principal) -> Select[Any]:
-    return select(Household.id).where(scope_condition(principal))
+    """The principal's scope as a statement whose parameters are bound already."""
+    return scope_statement(scope_kind(principal), principal.closed_before is not None).params(
+        scope_params(principal)
+    )
 
 
 def households_in_scope(session: Session, principal: Principal) -> set[str]:
-    return set(session.execute(scope_query(principal)).scalars())
+    statement = scope_statement(scope_kind(principal), principal.closed_before is not None)
+    return set(session.connection().execute(statement, scope_params(principal)).scalars())
 
 
 def in_scope(session: Session, principal: Principal, household_ids: Iterable[str]) -> set[str]:
@@ -70,10 +104,11 @@ def in_scope(session: Session, principal: Principal, household_ids: Iterable[str
     ids = list(set(household_ids))
     if not ids:
         return set()
+    statement = scope_statement(scope_kind(principal), principal.closed_before is not None, True)
+    params = scope_params(principal)
+    conn = session.connection()
     found: set[str] = set()
     for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        found.update(
-            session.execute(scope_query(principal).where(Household.id.in_(chunk))).scalars()
-        )
+        params["p_ids"] = ids[start : start + 500]
+        found.update(conn.execute(statement, params).scalars())
     return found

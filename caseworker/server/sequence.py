@@ -7,10 +7,15 @@ number never becomes visible before all lower ones are committed.
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
-from .tables import Counter
+from .tables import Counter, core
+
+_COUNTER = core(Counter)
+_LOCK = select(_COUNTER.c.last_seq).where(_COUNTER.c.id == 1).with_for_update()
+_READ = select(_COUNTER.c.last_seq).where(_COUNTER.c.id == 1)
+_SAVE = update(_COUNTER).where(_COUNTER.c.id == 1).values(last_seq=bindparam("p_last"))
 
 
 class SequenceAllocator:
@@ -18,9 +23,7 @@ class SequenceAllocator:
 
     def __init__(self, session: Session) -> None:
         self._session = session
-        row = session.execute(
-            select(Counter.last_seq).where(Counter.id == 1).with_for_update()
-        ).scalar_one()
+        row = session.connection().execute(_LOCK).scalar_one()
         self.start = int(row)
         self.last = self.start
 
@@ -30,9 +33,9 @@ class SequenceAllocator:
 
     def save(self) -> None:
         if self.last != self.start:
-            self._session.execute(update(Counter).where(Counter.id == 1).values(last_seq=self.last))
+            self._session.connection().execute(_SAVE, {"p_last": self.last})
 
 
 def high_water(session: Session) -> int:
     """The highest committed sequence number (all lower ones are committed too)."""
-    return int(session.execute(select(Counter.last_seq).where(Counter.id == 1)).scalar_one())
+    return int(session.connection().execute(_READ).scalar_one())

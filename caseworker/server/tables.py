@@ -17,6 +17,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Table,
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -214,3 +215,11 @@ __all__ = [
     "ServerAuditEvent",
     "ServerBase",
 ]
+
+
+def core(model: type[Any]) -> Table:
+    """The Core ``Table`` of a mapped class (for statements built once, executed on a
+    connection without the ORM layer)."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
