@@ -178,13 +178,18 @@ class Caller:
     token: str
     admin: bool = False
 
+    def authenticate(self, session: Session) -> Principal:
+        """The device and its user, checked in ``session``'s transaction."""
+        who = _authenticate(self.server, self.request, session, self.token)
+        if self.admin and who.role != Role.ADMINISTRATOR:
+            raise forbidden("administrators only")
+        return who
+
     @contextmanager
     def session(self) -> Iterator[tuple[Session, Principal]]:
         with self.server.sessions() as session:
             try:
-                who = _authenticate(self.server, self.request, session, self.token)
-                if self.admin and who.role != Role.ADMINISTRATOR:
-                    raise forbidden("administrators only")
+                who = self.authenticate(session)
                 yield session, who
                 session.commit()
             except BaseException:
@@ -306,11 +311,12 @@ def _add_routes(app: FastAPI, server: Server) -> None:
 
     @app.post("/v1/push", response_model=p.PushResult, tags=["sync"])
     def push(body: p.PushBatch, caller: Auth) -> Response:
-        with caller.session() as (_session, who):
-            pass  # authentication (and the device's last-seen time) committed
         now = server.now()
 
         def apply(shared: Session) -> p.PushResult:
+            # authenticated in the shared transaction too (no connection and transaction of
+            # its own); a refused token refuses this push alone, like any other error
+            who = caller.authenticate(shared)
             result, replay = PushService(shared, who, now).push(body)
             audit_log.server_audit(
                 shared,

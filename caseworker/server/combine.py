@@ -66,10 +66,15 @@ class GroupCommitter(Generic[T]):
         try:
             with self._sessions() as session, session.begin():
                 for job, future in group:
+                    info = dict(session.info)
                     try:
                         with session.begin_nested():
                             result = job(session)
                     except Exception as exc:  # this batch alone is refused
+                        # ... and leaves no trace: what it noted in session.info (e.g. that
+                        # it took a lock, which the savepoint's rollback may release) goes
+                        session.info.clear()
+                        session.info.update(info)
                         future.set_exception(exc)
                     else:
                         done.append((future, result))

@@ -50,7 +50,7 @@ from .codec import (
 )
 from .errors import ApiError, bad_request, conflict, forbidden
 from .scope import Principal, in_scope
-from .sequence import SequenceAllocator
+from .sequence import SequenceAllocator, sequence_locked
 from .tables import Batch, ChangeLog, core
 
 Key = tuple[str, str]  # (table, row id)
@@ -135,7 +135,8 @@ class PushService:
 
     The merge is computed first without the sequence lock; then the lock is taken, the rows
     read are checked to be unchanged (else the merge is redone under the lock), numbers are
-    assigned, written and committed. The lock is thus held only for the writes + commit."""
+    assigned, written and committed. The lock is thus held only for the writes + commit.
+    When the transaction holds the lock already (group commit), the merge runs under it."""
 
     def __init__(self, session: Session, principal: Principal, now: datetime) -> None:
         self.session = session
@@ -148,16 +149,25 @@ class PushService:
             raise forbidden("administrators do not sync dossier data")
         decoded = [_decode(i, c) for i, c in enumerate(batch.changes)]
         digest = body_hash(batch)
-        replay = self._stored(batch.batch_id, digest)
-        if replay is not None:
-            return replay, True
-        state, results, conflicts_made, ordinals = self._merge(decoded)
-        seq = SequenceAllocator(self.session)  # takes the lock: serialises with other writers
-        replay = self._stored(batch.batch_id, digest)
-        if replay is not None:
-            return replay, True
-        if self._moved(state):  # someone wrote these rows meanwhile: merge again, locked
+        if sequence_locked(self.session):
+            # this transaction holds the lock already (an earlier push of the same group
+            # commit): nobody else can write, so merge under it, without a second look
+            seq = SequenceAllocator(self.session)
+            replay = self._stored(batch.batch_id, digest)
+            if replay is not None:
+                return replay, True
             state, results, conflicts_made, ordinals = self._merge(decoded)
+        else:
+            replay = self._stored(batch.batch_id, digest)
+            if replay is not None:
+                return replay, True
+            state, results, conflicts_made, ordinals = self._merge(decoded)
+            seq = SequenceAllocator(self.session)  # the lock: serialises with other writers
+            replay = self._stored(batch.batch_id, digest)
+            if replay is not None:
+                return replay, True
+            if self._moved(state):  # someone wrote these rows meanwhile: merge again, locked
+                state, results, conflicts_made, ordinals = self._merge(decoded)
         self._number(state, results, conflicts_made, seq.start)
         seq.last = seq.start + ordinals.count
         self._write(state, conflicts_made)

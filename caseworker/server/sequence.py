@@ -18,12 +18,24 @@ _READ = select(_COUNTER.c.last_seq).where(_COUNTER.c.id == 1)
 _SAVE = update(_COUNTER).where(_COUNTER.c.id == 1).values(last_seq=bindparam("p_last"))
 
 
+_LOCKED = "caseworker.sequence_locked"  # key in Session.info
+
+
+def sequence_locked(session: Session) -> bool:
+    """Whether this session's current transaction has taken the sequence lock. Only a hint
+    for the order of work: a caller that sees True still takes the lock (re-entrant, no
+    wait) before it reads what it will write."""
+    current = session.get_transaction()
+    return current is not None and session.info.get(_LOCKED) is current
+
+
 class SequenceAllocator:
     """Hands out consecutive numbers inside one locked transaction."""
 
     def __init__(self, session: Session) -> None:
         self._session = session
         row = session.connection().execute(_LOCK).scalar_one()
+        session.info[_LOCKED] = session.get_transaction()  # the outermost transaction
         self.start = int(row)
         self.last = self.start
 
