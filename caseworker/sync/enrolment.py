@@ -23,6 +23,7 @@ from urllib.parse import urlsplit, urlunsplit
 import httpx
 from pydantic import ValidationError
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from caseworker import __version__
@@ -328,7 +329,13 @@ def record_enrolment(
             enrolled_at=now or datetime.now(UTC),
         )
     )
-    session.flush()
+    try:
+        session.flush()
+    except DBAPIError:
+        # the driver's message would quote the statement's parameters, the token among them
+        raise EnrolmentError(
+            "De aanmelding kon niet in de versleutelde opslag worden vastgelegd."
+        ) from None
     return enrolment.user_id
 
 

@@ -1,8 +1,8 @@
 """The app's life cycle: first run or unlock, the unlocked session, locking.
 
-Locking (Ctrl+L, idle time, the system suspending the app) destroys every page that
-shows personal data, disposes the database engine and drops the key; unlocking
-restores the caseload.
+Locking (Ctrl+L, idle time, the system suspending the app, the laptop going to sleep or
+the screen locking where D-Bus reports it) destroys every page that shows personal data,
+disposes the database engine and drops the key; unlocking restores the caseload.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from caseworker.services import ServiceContext
 from caseworker.services.audit import AuditAction
 from caseworker.services.ui_support import SessionUser, audit_session_event, session_user
 from caseworker.store import KdfParams, OpenStore, Store, UnlockThrottle
+from caseworker.sync.enrolment import server_connection
 
 from .deps import AppDeps
 from .dossier.sections import SectionFactory
@@ -27,6 +28,7 @@ from .first_run import FirstRunDialog
 from .idle import IdleWatcher
 from .lock_screen import LockScreen
 from .main_window import MainWindow
+from .system_lock import SystemLockWatcher
 from .tasks import TaskRunner
 from .unlock import UnlockDialog
 
@@ -50,6 +52,7 @@ class AppController(QObject):
         throttle: UnlockThrottle | None = None,
         sections: Mapping[str, SectionFactory] | None = None,
         idle_ms: int | None = None,
+        system_lock: SystemLockWatcher | None = None,
     ) -> None:
         super().__init__()
         self.store = Store(store_dir)
@@ -74,6 +77,8 @@ class AppController(QObject):
             lambda minutes: self.idle.set_timeout_ms(minutes * 60_000)
         )
         self.idle.idle.connect(self.lock)
+        self.system_lock = system_lock or SystemLockWatcher(self)
+        self.system_lock.lock_requested.connect(self.lock)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
@@ -109,13 +114,20 @@ class AppController(QObject):
         preferred = preferred_user_id or self.settings.value(LAST_USER_KEY)
         with opened.session() as session:
             user = session_user(session, str(preferred) if preferred else None)
+            connection = server_connection(session)
         ctx = ServiceContext(user_id=user.id if user else None, device_id=opened.store_id)
         if user is not None:
             self.settings.setValue(LAST_USER_KEY, user.id)
             with opened.transaction() as session:
                 audit_session_event(session, ctx, AuditAction.UNLOCK)
         self.open_store = opened
-        self.deps = AppDeps(store=opened, ctx=ctx, reference=self.reference(), runner=self.runner)
+        self.deps = AppDeps(
+            store=opened,
+            ctx=ctx,
+            reference=self.reference(),
+            runner=self.runner,
+            server_host=connection.host if connection is not None else None,
+        )
         user_view = user or SessionUser("", "", Role.CASEWORKER, None)
         self.window.show_session(self.deps, user_view)
         self.window.show()

@@ -23,3 +23,4 @@ class AppDeps:
     ctx: ServiceContext
     reference: Reference
     runner: TaskRunner
+    server_host: str | None = None  # "Aangemeld bij …": the host only, never the token

@@ -226,6 +226,10 @@ class MainWindow(QMainWindow):
         self.root.setCurrentWidget(self.workspace)
         self.lock_label.setText(self.tr("Unlocked"))
         self.setWindowTitle(self.tr("Caseworker"))
+        if deps.server_host:
+            self.sync_label.setText(self.tr("Enrolled with %1").replace("%1", deps.server_host))
+        else:
+            self.sync_label.setText(self.tr("Sync: not set up"))
         self.caseload.reload()
         self.caseload.focus_search()
 

@@ -20,10 +20,12 @@ from caseworker.server.tables import Device
 from caseworker.store import OpenStore, Store, WeakPassphrase
 from caseworker.sync.enrolment import (
     EnrolmentError,
+    ServerEnrolment,
     device_label,
     enrol_new_store,
     enroll,
     normalise_server_url,
+    record_enrolment,
     server_connection,
 )
 from tests.conftest import FAST_KDF, PASSPHRASE
@@ -235,3 +237,36 @@ def test_store_migration_matches_the_credential_model(open_store: OpenStore) -> 
             },
         )
         assert compare_metadata(context, LocalBase.metadata) == []
+
+
+def _enrolment(token: str = "geheim-token-" + "x" * 30) -> ServerEnrolment:
+    return ServerEnrolment(
+        server_url="https://caseworker.gemeente.nl",
+        device_id="00000000-0000-4000-8000-0000000000d1",
+        token=token,
+        device_label="laptop-test",
+        user_id="00000000-0000-4000-8000-0000000000a1",
+        username=USERNAME,
+        display_name=DISPLAY_NAME,
+        role=Role.CASEWORKER,
+        team_id="00000000-0000-4000-8000-0000000000b1",
+        team_code="vinkhuizen",
+        team_name="WIJ Vinkhuizen",
+    )
+
+
+def test_record_enrolment_refuses_a_second_server(open_store: OpenStore) -> None:
+    with open_store.transaction() as session:
+        assert record_enrolment(session, _enrolment()) == _enrolment().user_id
+    with open_store.transaction() as session, pytest.raises(EnrolmentError, match="al aangemeld"):
+        record_enrolment(session, _enrolment())
+
+
+def test_a_refused_insert_does_not_quote_the_token(open_store: OpenStore) -> None:
+    token = "geheim-token-dat-niet-in-een-melding-mag"
+    with open_store.transaction() as session:  # another user already has this user name
+        session.add(User(username=USERNAME, display_name="Iemand", role=Role.CASEWORKER))
+    with pytest.raises(EnrolmentError) as caught, open_store.transaction() as session:
+        record_enrolment(session, _enrolment(token))
+    assert token not in str(caught.value) and caught.value.__cause__ is None
+    assert caught.value.__suppress_context__

@@ -68,3 +68,10 @@ def controller(
     ctl.shutdown()
     ctl.window.close()
     ctl.window.deleteLater()
+
+
+from tests.enrolment_server import (  # noqa: E402, F401  (fixtures: the real server)
+    enrol_server,
+    enrol_server_template,
+    unused_url,
+)
