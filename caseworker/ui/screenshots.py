@@ -1,6 +1,7 @@
-"""Screenshots for the README: first run, caseload, dossier and lock screen.
+"""Screenshots for the README: first run (both tabs), caseload, dossier and lock screen.
 
-Run under a (virtual) screen: ``xvfb-run -a .venv/bin/python -m caseworker.ui.screenshots``.
+Run under a (virtual) screen: ``xvfb-run -a .venv/bin/python -m caseworker.ui.screenshots``
+(``--first-run-only``: just the two first-run screenshots).
 Builds a throwaway demo store (demo data only, never real families) in a temp dir.
 """
 
@@ -59,9 +60,17 @@ def main() -> int:
         assert dialog is not None
         dialog.name_edit.setText("Anna de Vries")
         dialog.passphrase_edit.setText("fietsen langs het reitdiep")
-        dialog.resize(620, 560)
+        dialog.resize(640, 600)
         grab(app, dialog, "first-run")
+        dialog.tabs.setCurrentIndex(1)
+        dialog.server_edit.setText("https://caseworker.gemeente.nl")
+        dialog.username_edit.setText("a.devries")
+        dialog.password_edit.setText("wachtwoord-van-de-server")
+        dialog.enrol_passphrase.passphrase_edit.setText("fietsen langs het reitdiep")
+        grab(app, dialog, "first-run-enrol")
         dialog.close()
+        if "--first-run-only" in sys.argv[1:]:
+            return 0
 
         # a demo store
         demo_dir = root / "demo"
