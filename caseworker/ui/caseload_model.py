@@ -21,6 +21,7 @@ from itertools import compress
 from typing import Any, Literal
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -51,8 +52,14 @@ _ALIGN = Qt.ItemDataRole.TextAlignmentRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
-_OVERDUE = QColor("#b4432f")
+OVERDUE = QColor("#b4432f")  # the next evaluation date, when it has passed
 _MAX_DATE = date.max
+# Filtering and sorting change only which rows are shown and in what order: this hint
+# tells the views the columns stay as they are, so the horizontal header neither saves
+# persistent indexes for its sections nor repaints on every keystroke, and the
+# selection model keeps one persistent index per selected row instead of one per cell.
+_ROWS_ONLY = QAbstractItemModel.LayoutChangeHint.VerticalSortHint
+_LAYOUT_SIGNAL = "QList<QPersistentModelIndex>,QAbstractItemModel::LayoutChangeHint"
 _UNANSWERED = frozenset(
     int(r)
     for r in (
@@ -146,7 +153,7 @@ class CaseloadModel(QAbstractTableModel):
         self._display = [None] * len(self._rows)
         if self._filter.only_alerts or self._sort_column == COL_ALERTS:
             before = self._visible
-            self.layoutAboutToBeChanged.emit()
+            self._begin_row_layout_change()
             self._order = self._sorted_order()
             self._set_base(self._apply_filter())
             self._visible = self._apply_search()
@@ -202,7 +209,7 @@ class CaseloadModel(QAbstractTableModel):
     def set_filter(self, new_filter: CaseloadFilter) -> None:
         self._filter = new_filter
         before = self._visible
-        self.layoutAboutToBeChanged.emit()
+        self._begin_row_layout_change()
         self._set_base(self._apply_filter())
         self._visible = self._apply_search()
         self._change_layout_done(before)
@@ -219,7 +226,7 @@ class CaseloadModel(QAbstractTableModel):
         # layoutChanged, not a model reset: the view keeps its columns, header and
         # scroll state and only re-reads the rows it paints.
         before = self._visible
-        self.layoutAboutToBeChanged.emit()
+        self._begin_row_layout_change()
         self._visible = visible
         self._change_layout_done(before)
 
@@ -242,8 +249,11 @@ class CaseloadModel(QAbstractTableModel):
                     QModelIndex() if new_row is None else self.index(new_row, old.column())
                 )
             self.changePersistentIndexList(persistent, moved)
-        self.layoutChanged.emit()
+        self.layoutChanged[_LAYOUT_SIGNAL].emit([], _ROWS_ONLY)  # type: ignore[index]
         self.filtered.emit(len(self._visible))
+
+    def _begin_row_layout_change(self) -> None:
+        self.layoutAboutToBeChanged[_LAYOUT_SIGNAL].emit([], _ROWS_ONLY)  # type: ignore[index]
 
     def _position_of(self, data_row: int) -> int | None:
         try:
@@ -308,7 +318,7 @@ class CaseloadModel(QAbstractTableModel):
             return
         self._sort_column, self._sort_order = column, order
         before = self._visible
-        self.layoutAboutToBeChanged.emit()
+        self._begin_row_layout_change()
         self._order = self._sorted_order()
         self._set_base(self._apply_filter())
         self._visible = self._apply_search()
@@ -331,6 +341,15 @@ class CaseloadModel(QAbstractTableModel):
 
     def alerts_at(self, row: int) -> tuple[Alert, ...]:
         return self._alerts[self._visible[row]]
+
+    def display_at(self, row: int) -> tuple[str, ...]:
+        """The display strings of shown row ``row``, one per column (cached)."""
+        return self._display_row(self._visible[row])
+
+    def overdue_at(self, row: int) -> bool:
+        """Whether the next evaluation of shown row ``row`` lies in the past."""
+        evaluation = self._rows[self._visible[row]].next_evaluation
+        return evaluation is not None and evaluation < self._today
 
     # -- Qt model interface ------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -359,8 +378,6 @@ class CaseloadModel(QAbstractTableModel):
         if role == _TOOLTIP and column == COL_ALERTS:
             alerts = self._alerts[self._visible[index.row()]]
             return "\n".join(a.message_nl for a in alerts) or None
-        if role == _FOREGROUND and column == COL_EVALUATION:
-            evaluation = self._rows[self._visible[index.row()]].next_evaluation
-            if evaluation is not None and evaluation < self._today:
-                return _OVERDUE
+        if role == _FOREGROUND and column == COL_EVALUATION and self.overdue_at(index.row()):
+            return OVERDUE
         return None

@@ -1,0 +1,112 @@
+"""The caseload table's painting shortcuts draw exactly what the model's roles say."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from caseworker.models import HouseholdStatus
+from caseworker.services.alerts import Alert
+from caseworker.services.caseload import CaseloadRow
+from caseworker.ui.caseload_model import COL_ALERTS, COL_EVALUATION, CaseloadModel
+from caseworker.ui.caseload_view import BadgeDelegate, CaseloadDelegate, CaseloadTable
+
+TODAY = date(2026, 11, 23)
+ZRM = Alert("zrm_due", "warning", "ZRM-meting nodig voor 1 gezinslid")
+
+
+def _rows(count: int) -> list[CaseloadRow]:
+    return [
+        CaseloadRow(
+            household_id=f"h{k}",
+            name=f"Familie {'Visser Bakker Smit Mulder'.split()[k % 4]} {k}",
+            address_line=f"Korreweg {k}, 9715 AA Groningen",
+            member_count=k % 6 + 1,
+            coordinator_name=None if k % 5 == 0 else "Anna de Jong",
+            status=HouseholdStatus.CLOSED if k % 7 == 0 else HouseholdStatus.ACTIVE,
+            # every third evaluation overdue, some without a date
+            next_evaluation=None if k % 4 == 0 else date(2026, 11 if k % 3 else 10, 1 + k % 28),
+            alerts=(ZRM,) * (k % 3),
+            team_id="t",
+            coordinator_id="me",
+            search_key=k + 1,
+        )
+        for k in range(count)
+    ]
+
+
+def _table(qtbot: QtBot, model: CaseloadModel) -> CaseloadTable:
+    table = CaseloadTable()
+    qtbot.addWidget(table)
+    table.setModel(model)
+    table.setAlternatingRowColors(True)
+    table.resize(900, 400)
+    for column, width in enumerate((180, 230, 70, 120, 80, 110, 60)):
+        table.setColumnWidth(column, width)
+    table.selectRow(2)
+    return table
+
+
+def _paint(table: CaseloadTable) -> QImage:
+    return table.viewport().grab().toImage()
+
+
+def test_caseload_delegate_paints_what_the_model_roles_say(
+    qapp: QApplication, qtbot: QtBot
+) -> None:
+    model = CaseloadModel("me", TODAY)
+    model.set_rows(_rows(30))
+    assert any(
+        model.index(r, COL_EVALUATION).data(Qt.ItemDataRole.ForegroundRole) is not None
+        for r in range(10)
+    ), "the sample must hold overdue dates"
+    table = _table(qtbot, model)
+    plain = _paint(table)  # the base delegate: 7 data() roles per cell
+    table.setItemDelegate(CaseloadDelegate(model, table))
+    table.setItemDelegateForColumn(COL_ALERTS, BadgeDelegate(model, table))
+    badges = _paint(table)
+    table.setItemDelegateForColumn(COL_ALERTS, CaseloadDelegate(model, table))
+    fast = _paint(table)
+    assert fast == plain
+    assert badges != plain  # the badge column is drawn differently on purpose
+
+
+def test_typing_repaints_the_column_header_once(
+    qapp: QApplication, qtbot: QtBot
+) -> None:
+    model = CaseloadModel("me", TODAY)
+    model.set_rows(_rows(60))
+    table = _table(qtbot, model)
+    table.show()
+    qtbot.waitExposed(table)
+    qapp.processEvents()
+    paints: dict[str, int] = {"rows": 0, "header": 0}
+
+    class CountPaints(QObject):
+        def __init__(self, name: str, widget: QWidget) -> None:
+            super().__init__(widget)
+            self._name = name
+            widget.installEventFilter(self)
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                paints[self._name] += 1
+            return False
+
+    CountPaints("rows", table.viewport())
+    CountPaints("header", table.horizontalHeader().viewport())
+    selected = model.row_at(2)
+    model.set_search_keys(frozenset(range(1, 61, 3)) | {selected.search_key})
+    qtbot.waitUntil(lambda: paints["rows"] >= 1)
+    qtbot.wait(50)
+    # the header repaints for its own item layout, not a second time for its sections:
+    # the model says the columns did not change
+    assert paints["header"] <= 1
+    rows = table.selectionModel().selectedRows()
+    assert [model.row_at(i.row()).household_id for i in rows] == [selected.household_id]
+    assert table.horizontalHeader().sectionSize(1) == 230
+
