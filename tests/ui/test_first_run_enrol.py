@@ -155,3 +155,24 @@ def test_every_enrol_input_has_an_accessible_name_and_a_mnemonic(
     mnemonics.add(dialog.enrol_button.text()[dialog.enrol_button.text().index("&") + 1].lower())
     assert len(mnemonics) == 6  # no two inputs share an Alt key
     assert "Wachtwoord bij de server" in {e.accessibleName() for e in edits}
+
+
+def test_tab_walks_the_enrol_form_in_reading_order(qtbot: QtBot, controller: AppController) -> None:
+    dialog = enrol_tab(qtbot, controller)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    order = [
+        dialog.server_edit,
+        dialog.username_edit,
+        dialog.password_edit,
+        dialog.enrol_passphrase.passphrase_edit,
+        dialog.enrol_passphrase.confirm_edit,
+        dialog.enrol_button,
+    ]
+    dialog.server_edit.setFocus()
+    reached = [dialog.focusWidget()]
+    for _ in order[1:]:
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(dialog.focusWidget())
+    assert reached == order
