@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QFont, QImage
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -23,7 +23,7 @@ def _rows(count: int) -> list[CaseloadRow]:
     return [
         CaseloadRow(
             household_id=f"h{k}",
-            name=f"Familie {'Visser Bakker Smit Mulder'.split()[k % 4]} {k}",
+            name=f"Familie {['Visser', 'Bakker', 'Smit', 'Mulder'][k % 4]} {k}",
             address_line=f"Korreweg {k}, 9715 AA Groningen",
             member_count=k % 6 + 1,
             coordinator_name=None if k % 5 == 0 else "Anna de Jong",
@@ -75,9 +75,7 @@ def test_caseload_delegate_paints_what_the_model_roles_say(
     assert badges != plain  # the badge column is drawn differently on purpose
 
 
-def test_typing_repaints_the_column_header_once(
-    qapp: QApplication, qtbot: QtBot
-) -> None:
+def test_typing_repaints_the_column_header_once(qapp: QApplication, qtbot: QtBot) -> None:
     model = CaseloadModel("me", TODAY)
     model.set_rows(_rows(60))
     table = _table(qtbot, model)
@@ -110,3 +108,11 @@ def test_typing_repaints_the_column_header_once(
     assert [model.row_at(i.row()).household_id for i in rows] == [selected.household_id]
     assert table.horizontalHeader().sectionSize(1) == 230
 
+
+def test_the_table_font_only_skips_optional_shaping(qapp: QApplication, qtbot: QtBot) -> None:
+    table = CaseloadTable()
+    qtbot.addWidget(table)
+    assert table.font().styleStrategy() & QFont.StyleStrategy.PreferNoShaping
+    # family and size still follow the application font
+    assert table.font().family() == QApplication.font().family()
+    assert table.font().pointSizeF() == QApplication.font().pointSizeF()
