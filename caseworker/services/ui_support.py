@@ -5,8 +5,8 @@ Plain Python like every service: take a Session, return plain objects.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
-from itertools import chain
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -75,7 +75,12 @@ def audit_session_event(session: Session, ctx: ServiceContext, action: AuditActi
 
 # rowid only: the FTS5 index answers this from its own b-tree. Selecting the UNINDEXED
 # household_id column would read every hit's content row (≈ 6× slower for "a"*).
-_KEY_SEARCH_SQL = "SELECT rowid FROM household_search WHERE household_search MATCH ?"
+# One row holding all rowids as a JSON array: for one typed character (≈ 5,000 hits)
+# stepping the cursor row by row cost ≈ 3.5 ms of the 3.8 ms; the array and
+# ``json.loads`` ≈ 1.6 ms (splitting a joined text and ``int`` per key: 2.4 ms).
+_KEY_SEARCH_SQL = (
+    "SELECT json_group_array(rowid) FROM household_search WHERE household_search MATCH ?"
+)
 
 
 def search_household_keys(session: Session, user_text: str) -> frozenset[int] | None:
@@ -86,13 +91,13 @@ def search_household_keys(session: Session, user_text: str) -> frozenset[int] | 
 
     Runs on the DB-API cursor of the session's own connection (same transaction): for
     one or two typed characters (thousands of hits) SQLAlchemy's per-row result handling
-    cost as much as the query itself."""
+    cost as much as the query itself, and the rowids come back as one JSON array."""
     query = build_match_query(user_text)
     if query is None:
         return None
     cursor = session.connection().connection.cursor()
     try:
-        cursor.execute(_KEY_SEARCH_SQL, (query,))
-        return frozenset(chain.from_iterable(cursor.fetchall()))
+        row = cursor.execute(_KEY_SEARCH_SQL, (query,)).fetchone()
     finally:
         cursor.close()
+    return frozenset(json.loads(row[0])) if row else frozenset()  # an aggregate: one row
