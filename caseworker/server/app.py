@@ -347,8 +347,7 @@ def _add_routes(app: FastAPI, server: Server) -> None:
         with caller.session() as (session, who):
             if not who.sees_dossiers:
                 raise forbidden("administrators do not sync dossier data")
-            pull.sync_scope(session, who, since)
-            page = pull.build_page(session, who, since, limit)
+            page = pull.build_page(session, who, since, limit)  # records scope changes too
             audit_log.server_audit(
                 session,
                 action="pull",

@@ -8,7 +8,7 @@ from __future__ import annotations
 import enum
 import functools
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -65,10 +65,7 @@ class TableInfo:
     order: int
     writable: frozenset[str]  # columns a device may set (all but the sync columns)
     required: frozenset[str]  # NOT NULL columns without a default
-
-    @property
-    def columns(self) -> dict[str, Column[Any]]:
-        return {c.name: c for c in self.table.columns}
+    columns: dict[str, Column[Any]] = field(compare=False)  # by name, in table order
 
 
 def _build() -> dict[str, TableInfo]:
@@ -85,7 +82,8 @@ def _build() -> dict[str, TableInfo]:
             and c.default is None
             and c.server_default is None
         )
-        infos[table.name] = TableInfo(table.name, model, table, order, writable, required)
+        columns = {c.name: c for c in table.columns}
+        infos[table.name] = TableInfo(table.name, model, table, order, writable, required, columns)
     return infos
 
 

@@ -21,6 +21,7 @@ from sqlalchemy import (
     Select,
     and_,
     bindparam,
+    case,
     delete,
     exists,
     literal,
@@ -112,10 +113,12 @@ def _scope_differs(session: Session, principal: Principal) -> bool:
     return bool(session.connection().execute(statement, params).scalar_one())
 
 
-def _build_events() -> CompoundSelect[Any]:
-    """Rows, purges and backfills after ``p_since`` (up to ``p_limit`` of each) and the
-    high-water mark, as one ``UNION ALL`` (parameters ``p_device``, ``p_team``, ``p_since``,
-    ``p_limit``). Built once."""
+@functools.cache
+def _events_statement(kind: str, cutoff: bool) -> CompoundSelect[Any]:
+    """Rows, purges and backfills after ``p_since`` (up to ``p_limit`` of each), the
+    high-water mark and whether the device's recorded scope differs from its current one,
+    as one ``UNION ALL`` (parameters: :func:`scope_params`, ``p_device``, ``p_since``,
+    ``p_limit``). Built once per form of the scope query."""
     log = _LOG.c
     scoped = select(_SCOPE.c.household_id).where(_SCOPE.c.device_id == bindparam("p_device"))
     team_rows = and_(
@@ -172,11 +175,19 @@ def _build_events() -> CompoundSelect[Any]:
         literal(None, log.household_id.type),
         literal(0, log.seq.type),
     ).where(_COUNTER.c.id == 1)
+    current = scope_statement(kind, cutoff)
+    differs = select(
+        case((or_(exists(current.except_(scoped)), exists(scoped.except_(current))), 1), else_=0),
+        literal("scope"),
+        literal(None, log.table_name.type),
+        literal(None, log.row_id.type),
+        literal(None, log.household_id.type),
+        literal(0, log.seq.type),
+    )
     parts = [q.subquery() for q in (rows, purges, backfills)]
-    return union_all(top, *(select(*part.c) for part in parts))
+    return union_all(top, differs, *(select(*part.c) for part in parts))
 
 
-_EVENTS = _build_events()
 _BACKFILL = (
     select(_LOG.c.table_name, _LOG.c.row_id)
     .where(_LOG.c.household_id == bindparam("p_household"), _LOG.c.seq <= bindparam("p_upto"))
@@ -186,20 +197,26 @@ _BACKFILL = (
 
 def _events(
     session: Session, principal: Principal, since: int, limit: int
-) -> tuple[list[_Event], int]:
+) -> tuple[list[_Event], int, bool]:
     """The next events of the device's feed (rows, purges, backfills; up to ``limit`` + 1
-    of each) and the high-water mark, in one query."""
+    of each), the high-water mark and whether its scope changed, in one query."""
+    statement = _events_statement(scope_kind(principal), principal.closed_before is not None)
     params = {
+        **scope_params(principal),
         "p_device": principal.device_id,
-        "p_team": principal.team_id,
         "p_since": since,
         "p_limit": limit + 1,
     }
     events: list[_Event] = []
     high = 0
-    for seq, kind, table, row_id, household, upto in session.connection().execute(_EVENTS, params):
+    differs = False
+    for seq, kind, table, row_id, household, upto in session.connection().execute(
+        statement, params
+    ):
         if kind == "top":
             high = int(seq)
+        elif kind == "scope":
+            differs = bool(seq)
         else:
             events.append(
                 _Event(
@@ -211,14 +228,18 @@ def _events(
                     backfill_upto=int(upto or 0),
                 )
             )
-    return events, high
+    return events, high, differs
 
 
 def build_page(session: Session, principal: Principal, since: int, limit: int) -> ChangesPage:
-    """One page of the device's feed after ``since`` (at most ``limit`` events)."""
+    """One page of the device's feed after ``since`` (at most ``limit`` events). A change of
+    the device's scope found on the way is recorded first (:func:`sync_scope`; the caller
+    commits), and the page is read again with its purges and backfills."""
     if not principal.sees_dossiers:
         raise forbidden("administrators do not sync dossier data")
-    events, top = _events(session, principal, since, limit)
+    events, top, differs = _events(session, principal, since, limit)
+    if differs and sync_scope(session, principal, since):
+        events, top, _differs = _events(session, principal, since, limit)
     events.sort(key=lambda e: e.seq)
     has_more = len(events) > limit
     events = events[:limit]
