@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
 
 from .tables import Counter
@@ -17,9 +19,22 @@ from .tables import Counter
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
-def make_engine(url: str, *, pool_size: int = 10) -> Engine:
+# a pooled PostgreSQL connection idle for longer than this is tested before it is used
+PING_AFTER_IDLE_SECONDS = 10.0
+
+
+def make_engine(
+    url: str, *, pool_size: int = 10, ping_after_idle: float = PING_AFTER_IDLE_SECONDS
+) -> Engine:
     """An engine for ``url``. SQLite gets WAL, a busy timeout, foreign keys and
-    ``BEGIN IMMEDIATE`` transactions (writers serialise; no upgrade deadlocks)."""
+    ``BEGIN IMMEDIATE`` transactions (writers serialise; no upgrade deadlocks).
+
+    PostgreSQL: a pooled connection that was idle for more than ``ping_after_idle``
+    seconds is tested with ``SELECT 1`` when it is checked out, and replaced when that
+    fails (the database restarted, a firewall dropped it). One just returned to the pool
+    is used as it is: pinging every checkout (``pool_pre_ping``) cost a round trip per
+    request. A connection lost in between still fails one request (503, Retry-After), and
+    the pool then drops all connections older than the failure."""
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
 
@@ -38,7 +53,28 @@ def make_engine(url: str, *, pool_size: int = 10) -> Engine:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
 
         return engine
-    return create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
+    engine = create_engine(url, pool_size=pool_size, max_overflow=pool_size)
+    dialect = engine.dialect
+
+    @event.listens_for(engine, "checkin")
+    def _returned(_dbapi_conn: Any, record: Any) -> None:
+        record.info[_IDLE_SINCE] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _ping_if_idle(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
+        since = record.info.pop(_IDLE_SINCE, None)
+        if since is None or time.monotonic() - since <= ping_after_idle:
+            return  # new, or used a moment ago
+        try:
+            dialect.do_ping(dbapi_conn)
+        except Exception as exc:
+            # the pool discards this connection and checks out (or opens) another
+            raise DisconnectionError("pooled connection is gone") from exc
+
+    return engine
+
+
+_IDLE_SINCE = "caseworker.idle_since"  # key in the pool's connection record info
 
 
 def sqlite_url(path: Path) -> str:
