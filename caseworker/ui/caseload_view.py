@@ -2,8 +2,26 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QPixmap
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    QRectF,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPixmap,
+    QStaticText,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -13,6 +31,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -43,47 +62,138 @@ _CENTER = Qt.AlignmentFlag.AlignCenter
 _CENTRED = (COL_MEMBERS, COL_ALERTS)
 _TEXT = QPalette.ColorRole.Text
 _OVERDUE_BRUSH = QBrush(OVERDUE)
+_ELIDE_RIGHT = Qt.TextElideMode.ElideRight
+_TEXT_CACHE_SIZE = 20_000  # laid-out texts kept (text, column width); then start over
 
 
 class CaseloadTable(QTableView):
-    """The households table. Every caseload cell shows text, so the option the table
-    starts each cell from already says so (``HasDisplay``): ``CaseloadDelegate`` then
-    does not have to read and combine the option's flags per cell (PySide6 converts
-    them to Python enums and back, ≈ 5 µs a cell).
+    """The households table; paints the cell texts itself.
 
-    Its font prefers no text shaping: laying out and drawing the cell texts is most of
-    a repaint, and HarfBuzz shaping (kerning, ligatures) is optional for Latin script,
-    so Qt skips it there (≈ −25 % per repaint); scripts that need shaping keep it."""
+    Laying out and drawing the texts was most of a repaint: the style lays out every
+    cell's text twice (to measure it, then to draw it, eliding when too long), and when
+    a keystroke changes the whole visible table every cell is new. This view draws the
+    texts as cached ``QStaticText`` (laid out once per text and column width, elided
+    like the style does), in one Python call per repaint after the C++ view has drawn
+    the rows, selection and grid; ``CaseloadDelegate`` leaves the texts out, except for
+    the current cell, which the style draws as before (text and focus frame). The
+    alerts column shows badges (``BadgeDelegate``), not text. Same pixels as the plain
+    delegate (``tests/ui/test_caseload_table.py``).
+
+    Its font prefers no text shaping: HarfBuzz shaping (kerning, ligatures) is optional
+    for Latin script, so Qt skips it there (≈ −25 % per repaint before the text cache);
+    scripts that need shaping keep it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         font = self.font()
         font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
         self.setFont(font)
+        self.current_cell = (-1, -1)  # (row, column) of the current index while painting
+        self._texts: dict[tuple[str, int], tuple[QStaticText, float]] = {}
 
-    def initViewItemOption(self, option: QStyleOptionViewItem) -> None:
-        super().initViewItemOption(option)
-        option.features = option.features | _HAS_DISPLAY
+    def paintEvent(self, event: QPaintEvent) -> None:
+        current = self.currentIndex()
+        self.current_cell = (current.row(), current.column())
+        super().paintEvent(event)
+        model = self.model()
+        if isinstance(model, CaseloadModel) and model.rowCount():
+            self._paint_texts(model, event.rect())
+
+    def _paint_texts(self, model: CaseloadModel, area: QRect) -> None:
+        header = self.verticalHeader()
+        first = header.visualIndexAt(area.top())
+        if first < 0:
+            return
+        last = header.visualIndexAt(area.bottom())
+        if last < 0:
+            last = model.rowCount() - 1
+        grid = 1 if self.showGrid() else 0
+        # the style's text rectangle: the cell without the grid line, less a margin
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
+        columns: list[tuple[int, int, int]] = []
+        for column in range(COL_ALERTS):  # the alerts column shows badges
+            x, width = self.columnViewportPosition(column), self.columnWidth(column)
+            if self.isColumnHidden(column) or x > area.right() or x + width < area.left():
+                continue
+            if width - grid - 2 * margin > 0:
+                columns.append((column, x + margin, width - grid - 2 * margin))
+        if not columns:
+            return
+        metrics = self.fontMetrics()
+        palette = self.palette()
+        group = (
+            QPalette.ColorGroup.Disabled
+            if not self.isEnabled()
+            else QPalette.ColorGroup.Active
+            if self.isActiveWindow()
+            else QPalette.ColorGroup.Inactive
+        )
+        plain = palette.color(group, QPalette.ColorRole.Text)
+        highlighted = palette.color(group, QPalette.ColorRole.HighlightedText)
+        selection = self.selectionModel()
+        selected = {i.row() for i in selection.selectedRows()} if selection else set()
+        line = metrics.height()
+        current_row, current_column = self.current_cell
+        texts = self._texts
+        if len(texts) > _TEXT_CACHE_SIZE:
+            texts.clear()
+        painter = QPainter(self.viewport())
+        pen: QColor | None = None
+        for row in range(first, last + 1):
+            # vertically centred like the style: (cell height - line height) / 2
+            y = self.rowViewportPosition(row) + (self.rowHeight(row) - grid - line) // 2
+            display = model.display_at(row)
+            row_colour = highlighted if row in selected else plain
+            overdue = row not in selected and model.overdue_at(row)
+            for column, x, width in columns:
+                text = display[column]
+                if not text or (row == current_row and column == current_column):
+                    continue
+                colour = OVERDUE if overdue and column == COL_EVALUATION else row_colour
+                if colour is not pen:
+                    painter.setPen(colour)
+                    pen = colour
+                cached = texts.get((text, width))
+                if cached is None:
+                    static = QStaticText(metrics.elidedText(text, _ELIDE_RIGHT, width))
+                    static.setTextFormat(Qt.TextFormat.PlainText)
+                    static.prepare(font=self.font())
+                    cached = texts[(text, width)] = (static, static.size().width())
+                static, text_width = cached
+                if column == COL_MEMBERS:  # centred
+                    painter.drawStaticText(QPointF(x + (width - text_width) / 2, y), static)
+                else:
+                    painter.drawStaticText(QPointF(x, y), static)
+        painter.end()
 
 
 class CaseloadDelegate(QStyledItemDelegate):
-    """Fills a cell's style option from the model's cached display strings in one call.
+    """Leaves the cell texts to ``CaseloadTable`` (it paints them cached, after the
+    rows), except for the current cell, whose option it fills from the model's cached
+    display strings so the style draws text and focus frame as usual.
 
     The base ``initStyleOption`` asks the model for 7 roles per painted cell, each a
     C++ → Python call (≈ 1,000 calls when a keystroke changes the whole visible table);
-    this is one Python call per cell. Same result: text, centred member and alert counts,
-    the overdue evaluation date in ``OVERDUE``; no font, decoration, check state or
-    background. Needs ``CaseloadTable`` (it sets ``HasDisplay``)."""
+    this is one call per cell. For the current cell the same result as the base: text,
+    centred member and alert counts, the overdue evaluation date in ``OVERDUE``; no
+    font, decoration, check state or background."""
 
-    def __init__(self, model: CaseloadModel, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+    def __init__(
+        self, model: CaseloadModel, table: CaseloadTable, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent or table)
         self._model = model
+        self._table = table
 
     def initStyleOption(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
-        column, row = index.column(), index.row()
         option.index = index  # type: ignore[assignment]
+        option.styleObject = None  # type: ignore[assignment]
+        row, column = index.row(), index.column()
+        if (row, column) != self._table.current_cell:
+            return
+        option.features = option.features | _HAS_DISPLAY
         option.text = self._model.display_at(row)[column]
         if column in _CENTRED:
             option.displayAlignment = _CENTER
@@ -91,7 +201,6 @@ class CaseloadDelegate(QStyledItemDelegate):
             palette = option.palette
             palette.setBrush(_TEXT, _OVERDUE_BRUSH)
             option.palette = palette
-        option.styleObject = None  # type: ignore[assignment]
 
 
 class BadgeDelegate(CaseloadDelegate):
@@ -101,8 +210,10 @@ class BadgeDelegate(CaseloadDelegate):
     antialiased rounded rectangle and its text for every visible row on every repaint
     cost ≈ 0.3 ms per row, a blit costs a few µs."""
 
-    def __init__(self, model: CaseloadModel, parent: QObject | None = None) -> None:
-        super().__init__(model, parent)
+    def __init__(
+        self, model: CaseloadModel, table: CaseloadTable, parent: QObject | None = None
+    ) -> None:
+        super().__init__(model, table, parent)
         self._cache: dict[tuple[int, str, int, int, float], QPixmap] = {}
 
     def paint(
