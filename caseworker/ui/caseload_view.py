@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
+    QFontMetrics,
     QPainter,
     QPaintEvent,
     QPalette,
@@ -155,16 +156,28 @@ class CaseloadTable(QTableView):
                     pen = colour
                 cached = texts.get((text, width))
                 if cached is None:
-                    static = QStaticText(metrics.elidedText(text, _ELIDE_RIGHT, width))
-                    static.setTextFormat(Qt.TextFormat.PlainText)
-                    static.prepare(font=self.font())
-                    cached = texts[(text, width)] = (static, static.size().width())
+                    cached = texts[(text, width)] = self._laid_out(text, width, metrics)
                 static, text_width = cached
                 if column == COL_MEMBERS:  # centred
                     painter.drawStaticText(QPointF(x + (width - text_width) / 2, y), static)
                 else:
                     painter.drawStaticText(QPointF(x, y), static)
         painter.end()
+
+    def _laid_out(self, text: str, width: int, metrics: QFontMetrics) -> tuple[QStaticText, float]:
+        """``text`` laid out for a column ``width`` wide, elided when it does not fit
+        (measured on the layout itself: most texts fit, and eliding costs one more)."""
+        static = _static_text(text, self.font())
+        if static.size().width() > width:
+            static = _static_text(metrics.elidedText(text, _ELIDE_RIGHT, width), self.font())
+        return static, static.size().width()
+
+
+def _static_text(text: str, font: QFont) -> QStaticText:
+    static = QStaticText(text)
+    static.setTextFormat(Qt.TextFormat.PlainText)
+    static.prepare(font=font)
+    return static
 
 
 class CaseloadDelegate(QStyledItemDelegate):
