@@ -18,26 +18,44 @@ _READ = select(_COUNTER.c.last_seq).where(_COUNTER.c.id == 1)
 _SAVE = update(_COUNTER).where(_COUNTER.c.id == 1).values(last_seq=bindparam("p_last"))
 
 
-_LOCKED = "caseworker.sequence_locked"  # key in Session.info
+_LOCKED = "caseworker.sequence_locked"  # Session.info: (transaction, counter value)
+
+
+def _held(session: Session) -> int | None:
+    """The counter value, if this session's current transaction holds the lock."""
+    held = session.info.get(_LOCKED)
+    current = session.get_transaction()
+    if held is None or current is None or held[0] is not current:
+        return None
+    return int(held[1])
 
 
 def sequence_locked(session: Session) -> bool:
-    """Whether this session's current transaction has taken the sequence lock. Only a hint
-    for the order of work: a caller that sees True still takes the lock (re-entrant, no
-    wait) before it reads what it will write."""
-    current = session.get_transaction()
-    return current is not None and session.info.get(_LOCKED) is current
+    """Whether this session's current transaction has taken the sequence lock (a hint for
+    the order of work: a push that sees True merges after taking the lock, not before)."""
+    return _held(session) is not None
 
 
 class SequenceAllocator:
-    """Hands out consecutive numbers inside one locked transaction."""
+    """Hands out consecutive numbers inside one locked transaction.
+
+    The first allocator of a transaction locks the counter row (``SELECT … FOR UPDATE``);
+    later ones in the same transaction (the pushes of one group commit) start from the
+    value the previous one saved, kept in ``Session.info``, without a statement. Only
+    allocators write the counter, and a group commit restores ``Session.info`` when it rolls
+    back a refused job's savepoint, so the kept value is the one the database holds."""
 
     def __init__(self, session: Session) -> None:
         self._session = session
-        row = session.connection().execute(_LOCK).scalar_one()
-        session.info[_LOCKED] = session.get_transaction()  # the outermost transaction
-        self.start = int(row)
-        self.last = self.start
+        start = _held(session)
+        if start is None:
+            start = int(session.connection().execute(_LOCK).scalar_one())
+        self.start = start
+        self.last = start
+        self._keep(start)
+
+    def _keep(self, value: int) -> None:
+        self._session.info[_LOCKED] = (self._session.get_transaction(), value)
 
     def next(self) -> int:
         self.last += 1
@@ -46,6 +64,7 @@ class SequenceAllocator:
     def save(self) -> None:
         if self.last != self.start:
             self._session.connection().execute(_SAVE, {"p_last": self.last})
+            self._keep(self.last)
 
 
 def high_water(session: Session) -> int:

@@ -4,12 +4,17 @@ and answers serialised once keep their schema in /openapi.json and their JSON sh
 from __future__ import annotations
 
 import uuid
+from concurrent.futures import Future
+from typing import Any
 
 import httpx
+import pytest
+from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from caseworker.server import db
-from caseworker.server.sequence import SequenceAllocator, sequence_locked
+from caseworker.server.combine import GroupCommitter
+from caseworker.server.sequence import SequenceAllocator, high_water, sequence_locked
 from caseworker.sync import protocol as p
 
 from .conftest import ServerEnv
@@ -29,6 +34,65 @@ def test_sequence_lock_hint_belongs_to_one_transaction(database_url: str) -> Non
                     assert sequence_locked(session)  # a savepoint is the same transaction
             with session.begin():
                 assert not sequence_locked(session)  # the next one starts without the lock
+    finally:
+        engine.dispose()
+
+
+def test_later_allocators_of_a_transaction_start_from_the_saved_value(database_url: str) -> None:
+    engine = db.make_engine(database_url)
+    locks: list[str] = []
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _count(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if "server_counter" in statement and statement.lstrip().upper().startswith("SELECT"):
+            locks.append(statement)
+
+    try:
+        with Session(engine) as session, session.begin():
+            first = SequenceAllocator(session)
+            numbers = [first.next(), first.next()]
+            first.save()
+            second = SequenceAllocator(session)  # the same transaction: no second lock query
+            assert second.start == numbers[-1]
+            second.next()
+            second.save()
+        assert len(locks) == 1
+        with Session(engine) as session, session.begin():
+            assert high_water(session) == numbers[-1] + 1
+            assert SequenceAllocator(session).start == numbers[-1] + 1  # a new transaction
+        assert len(locks) == 3
+    finally:
+        engine.dispose()
+
+
+def test_refused_job_of_a_group_leaves_the_counter_to_the_next(database_url: str) -> None:
+    engine = db.make_engine(database_url)
+    try:
+        with Session(engine) as session:
+            before = high_water(session)
+
+        def allocate(refuse: bool) -> Any:
+            def job(session: Session) -> int:
+                seq = SequenceAllocator(session)
+                start = seq.start
+                seq.next()
+                seq.save()
+                if refuse:
+                    raise ValueError("refused after it numbered")
+                return start
+
+            return job
+
+        committer: GroupCommitter[int] = GroupCommitter(db.session_factory(engine))
+        futures: list[Future[int]] = [Future() for _ in range(3)]
+        jobs = [allocate(False), allocate(True), allocate(False)]
+        committer._run_group(list(zip(jobs, futures, strict=True)))
+        assert futures[0].result() == before
+        with pytest.raises(ValueError):
+            futures[1].result()
+        assert futures[2].result() == before + 1  # not the refused job's number
+        with Session(engine) as session:
+            assert high_water(session) == before + 2
     finally:
         engine.dispose()
 
