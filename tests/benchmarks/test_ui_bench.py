@@ -216,20 +216,22 @@ thread's own CPU time (search runs on it entirely), robust against the shared ma
 | unlock → usable caseload ({HOUSEHOLDS:,} rows shown and searchable; fast test KDF, the production Argon2id adds ≈ 0.3–1 s, see "Store"), median of {UNLOCK_RUNS} | {unlock * 1000:.0f} ms wall, {unlock_cpu * 1000:.0f} ms CPU (all threads) | < 1 s |
 | unlock → alert badges shown (second loading step, in the background) | {alerts * 1000:.0f} ms wall | |
 
-Before (PySide6 6.11.3, 2026-11-23, same benchmark): before the style-sheet scoping and FTS5
-`optimize` below: search p50 12.5 ms, p95 30.6 ms, max 36.1 ms per keystroke (CPU p50 12.5 ms,
-p95 29.5 ms; ≤ 20 rows p50 3.1 ms, full table p50 23.0 ms CPU); unlock → usable 451 ms; a
-rerun right before the change: p50 11.1 ms, p95 31.9 ms (CPU p95 30.2 ms). Before the caseload
-work (5,000 synthetic households, loaded machine): search p50 122.8 ms, p95 244.2 ms per
-keystroke; unlock → caseload 2632 ms.
+Before this round (same benchmark, 2026-12-01, load 4–5 on the shared machine): search p50
+22.0 ms, p95 75.0 ms wall per keystroke (CPU p50 14.8 ms, p95 33.4 ms; ≤ 20 rows p50 3.6 ms,
+p95 14.0 ms; full table p50 23.1 ms, p95 36.3 ms CPU); unlock → usable 1111 ms. As recorded on
+2026-11-23 (load 2.4): p50 12.7 ms, p95 27.7 ms wall, CPU p95 27.1 ms, full table p50 22.2 ms CPU;
+unlock → usable 375 ms. The rounds before: style-sheet scoping and FTS5 `optimize` (CPU p95
+29.5–30.2 → 24.3–27.1 ms); before the caseload work (5,000 synthetic households, loaded machine):
+search p50 122.8 ms, p95 244.2 ms per keystroke; unlock → caseload 2632 ms.
 
 Design: per keystroke one FTS5 query that selects only `rowid` (`ui_support.search_household_keys`;
 the index answers it from its own b-tree, while selecting the UNINDEXED `household_id` read
-every hit's content row), mapped to loaded rows through `CaseloadRow.search_key`
-(= households.rowid = household_search.rowid); the model keeps the rows that pass the other
-filters in sort order with a key → position map, so filtering costs O(hits), and signals
-`layoutChanged` (not a model reset; current and selected rows follow their households).
-Display strings are built lazily in `data()` and cached; alert badges are cached pixmaps.
+every hit's content row) and returns them as one JSON array, mapped to loaded rows through
+`CaseloadRow.search_key` (= households.rowid = household_search.rowid); the model keeps the rows
+that pass the other filters in sort order with a key → position map, so filtering costs O(hits),
+and signals a row-only `layoutChanged` (not a model reset; current and selected rows follow their
+households). Display strings are built lazily and cached; `CaseloadTable` paints the cell texts
+itself from a cache of laid-out texts, alert badges are cached pixmaps.
 The caseload loads in two background steps: the rows (`load_caseload(with_alerts=False)`),
 then `caseload_alerts`; the alerts page is rebuilt only when shown. The count label below the
 table has a fixed size: a label whose text changes asks for a new layout, and the tab widget
@@ -238,32 +240,42 @@ around the caseload answered every such request by repainting the whole page.
 **Target status** (this run). Unlock → usable caseload: {unlock_status}. Search-as-you-type:
 {search_status}.
 
-What changed in this round: (1) no application style sheet any more: `theme.themed(widget,
-name)` gives each named widget (navigation, header band, page titles, hints, field errors,
-demo hint, lock card, primary buttons) its own rule and `theme.theme_tabs` the tab bars their
-padding, so the caseload table and its ancestors are drawn by plain Fusion instead of
-`QStyleSheetStyle` (screenshots of first run, unlock, caseload, dossier tabs incl. plan and
-ZRM, intake wizard, dialogs, lock screen, dashboard compared pixel by pixel: identical, except
-rows of combo boxes/buttons on the dashboard, plan and settings pages 1 px taller); (2) FTS5
-`optimize` after bulk loads (`demo.optimize_search_index`, at the end of `generate_demo_data`;
-the benchmark calls it again after moving every household into one team, which re-indexes
-them); (3) `CaseloadModel.data` answers the roles it never serves first, fixed row heights,
-persistent indexes mapped without a dict over all visible rows, `itertools.compress` for the
-search restriction. Measured effect ≈ −10–15 % on p95 (CPU p95 29.5 and 30.2 ms in two runs
-before, 24.3–27.1 ms in four runs after); the shared machine's load moves single runs by ±20 %,
-the first style-sheet step alone gave CPU p95 26.9 ms.
+What changed in this round (found with `perf` and per-keystroke CPU logs; A/B runs of the
+same typing on the same store, 2 rounds, load 2–3: CPU p95 26.8 and 28.0 ms before, 14.0 and
+15.4 ms after; full-table keystrokes p50 19.3–19.7 → 11.1–11.7 ms; this benchmark, four runs
+after the changes at load 2.5–3.9: CPU p95 17.7–20.5 ms, wall p95 19.6–23.0 ms, full-table p50
+12.6–15.0 ms, the shared machine moving single runs by ±15 %):
+(1) `CaseloadTable` paints the cell texts itself, in one Python call per repaint after the C++
+view drew rows, selection and grid: each text is laid out once per column width as a
+`QStaticText` (elided like the style when it does not fit) and drawn from the cache; the style
+had laid out every text twice per repaint (to measure it, then to draw it). The delegate
+(`CaseloadDelegate`, one Python call per cell instead of 7 `data` roles) leaves the texts out,
+except for the current cell, which the style draws as before with its focus frame. Same pixels
+as a plain `QTableView` with the base delegate (`tests/ui/test_caseload_table.py`: selection,
+elided addresses, overdue dates, focused current cell). Repainting the same 22 rows: p50 12.8–13.6
+→ 4.4–5.9 ms CPU (texts cached; new texts cost more, see below).
+(2) The table's font prefers no text shaping (`QFont.PreferNoShaping`: HarfBuzz kerning and
+ligatures are optional for Latin script, scripts that need shaping keep it): ≈ −25 % per
+repaint before (1); glyphs sit up to 1 px differently (new `docs/screenshots/caseload.png`).
+(3) Row-only layout changes say so (`VerticalSortHint`): the column header saves no persistent
+sections and repaints once per keystroke instead of twice. (4) The FTS5 hits come back as one
+`json_group_array` row: 5,000 hits (one typed digit) 3.8 → 1.6 ms, stepping the cursor per row
+was most of it.
 
-What remains per keystroke is Qt repainting ≈ 22 rows × 7 cells when the first characters
-change the whole visible table. Measured on the same table: a C++ `QStandardItemModel` with
-the same strings paints in ≈ 4.5 ms, the Python model in ≈ 9–13 ms CPU: most of the rest is
-the C++ → Python calls (per painted cell: `index` → `rowCount` + `columnCount`, 7 `data`
-roles from `initStyleOption`, ≈ 1,400 calls per repaint). Tried and dropped (no gain or
-slower): overriding `multiData` (PySide6 6.11: one call per cell, but writing through the
-iterated `QModelRoleDataSpan` set the wrong roles, and it was slower), a Python delegate that
-paints from the model without `initStyleOption` (a Python `paint` per cell costs more than the
-7 `data` calls it saves), `QStaticText` caching, overriding `index`. Reaching ≤ 16 ms p95 needs
-the visible cells served without per-cell Python calls (e.g. a C++ model holding the display
-strings of the visible rows) or fewer painted cells.
+What remains per keystroke (`perf`, GUI thread): the app-wide idle-lock event filter
+(`idle.IdleWatcher`) takes every event (≈ 34 per keystroke) through Python, PySide wrapping
+each watched widget: ≈ 1 ms per keystroke, ≈ 11 % of the CPU; watching the windows instead
+would need the controller and its tests (which send input to widgets) changed. Per painted
+cell one C++ → Python delegate call and `index` → `rowCount` + `columnCount` (≈ 4 %; a model on a
+C++ base such as `QStandardItemModel` would make these native but reports every cell editable,
+and overriding `index` in Python gained nothing). The scroll bar's repaint (≈ 5 %), the header's
+own repaint (≈ 3 %), the FTS5 query (≈ 1.6 ms for one typed digit). A text shown for the first
+time at a column width costs one layout (≈ 25 µs): a keystroke that shows ≈ 130 new cells pays
+≈ 3 ms, so the first typing round's p95 is ≈ 2 ms above the second's. Wall-clock p95 is 2–6 ms
+above CPU p95 on this shared machine (load 2–4 on 2 cores). Which keystroke pays: the table lays out
+its items on a 0 ms timer after a layout change, so with one `processEvents` per keystroke a
+keystroke's repaint runs in the next keystroke's window: each figure is one keystroke's search
+plus the previous keystroke's repaint (the sum is the same).
 The first keystroke after unlock can pay one-off warm-up costs (up to ≈ 150 ms, once).
 Measuring note: this benchmark waits for the background steps with `processEvents` +
 `time.sleep`; `QTest.qWait` (and so pytest-qt's `waitUntil`) sleeps holding the GIL in
