@@ -80,10 +80,9 @@ class AppController(QObject):
         self.system_lock = system_lock or SystemLockWatcher(self)
         self.system_lock.lock_requested.connect(self.lock)
         app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.idle)
-            if isinstance(app, QGuiApplication):
-                app.applicationStateChanged.connect(self._state_changed)
+        if isinstance(app, QGuiApplication):
+            self.idle.watch(app)
+            app.applicationStateChanged.connect(self._state_changed)
 
     # -- start --------------------------------------------------------------------------
     def start(self) -> None:
@@ -131,6 +130,7 @@ class AppController(QObject):
         user_view = user or SessionUser("", "", Role.CASEWORKER, None)
         self.window.show_session(self.deps, user_view)
         self.window.show()
+        self.idle.watch_window(self.window.windowHandle())
         self.window.raise_()
         self.idle.start()
         self.unlocked.emit()

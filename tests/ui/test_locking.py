@@ -8,9 +8,9 @@ import subprocess
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from caseworker.ui.controller import AppController
@@ -39,9 +39,37 @@ def test_input_restarts_the_idle_timer(qtbot: QtBot, controller: AppController) 
     before = timer.remainingTime()
     assert 0 < before <= 2_200
     press = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier, "a")
-    QApplication.sendEvent(controller.window, press)  # through the app-wide event filter
+    QApplication.sendEvent(controller.window, press)  # to a widget, not its window: no input
+    assert timer.remainingTime() <= before
+    QApplication.sendEvent(controller.window.windowHandle(), press)  # as the window system does
     assert timer.remainingTime() >= before + 500
     assert not controller.is_locked
+
+
+def test_input_in_a_dialog_restarts_the_idle_timer(qtbot: QtBot, controller: AppController) -> None:
+    create_store(qtbot, controller)
+    timer = controller.idle._timer
+    controller.idle.set_timeout_ms(3_000)
+    dialog = QDialog(controller.window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is dialog.windowHandle())
+    tick = QTimer()
+    tick.setSingleShot(True)
+    with qtbot.waitSignal(tick.timeout, timeout=5_000):
+        tick.start(1_000)
+    before = timer.remainingTime()
+    move = QMouseEvent(
+        QEvent.Type.MouseMove,
+        QPointF(5, 5),
+        QPointF(5, 5),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(dialog.windowHandle(), move)  # the dialog's own window
+    assert timer.remainingTime() >= before + 500
 
 
 def test_sleep_and_screen_lock_signals_lock_the_app(
