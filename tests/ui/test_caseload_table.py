@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from caseworker.models import HouseholdStatus
 from caseworker.services.alerts import Alert
 from caseworker.services.caseload import CaseloadRow
-from caseworker.ui.caseload_model import COL_ALERTS, COL_EVALUATION, CaseloadModel
+from caseworker.ui.caseload_model import COL_ALERTS, COL_EVALUATION, COL_STATUS, CaseloadModel
 from caseworker.ui.caseload_view import BadgeDelegate, CaseloadDelegate, CaseloadTable
 
 TODAY = date(2026, 11, 23)
@@ -138,3 +138,50 @@ def test_the_table_font_only_skips_optional_shaping(qapp: QApplication, qtbot: Q
     # family and size still follow the application font
     assert table.font().family() == QApplication.font().family()
     assert table.font().pointSizeF() == QApplication.font().pointSizeF()
+
+
+class _CppRows(CaseloadTable):
+    """The same table, its rows drawn by the C++ view (cell by cell, via the delegates)."""
+
+    def _own_columns(self) -> None:
+        return None
+
+
+def test_the_table_draws_its_rows_like_the_cpp_view(qapp: QApplication, qtbot: QtBot) -> None:
+    model = CaseloadModel("me", TODAY)
+    model.set_rows(_rows(30))
+    own, cpp = _table(qtbot, model), _table(qtbot, model, _CppRows())
+    for view in (own, cpp):
+        assert isinstance(view, CaseloadTable)
+        view.setItemDelegate(CaseloadDelegate(model, view))
+        view.setItemDelegateForColumn(COL_ALERTS, BadgeDelegate(model, view))
+    assert isinstance(own, CaseloadTable) and own._own_columns() is not None
+    # badges, selection, alternate rows and grid
+    assert _paint(own) == _paint(cpp)
+    # a hidden and a moved column
+    for view in (own, cpp):
+        view.setColumnHidden(COL_STATUS, True)
+        view.horizontalHeader().moveSection(COL_ALERTS, 1)
+    assert _paint(own) == _paint(cpp)
+    # a selected cell instead of a row; the current cell with the focus, on a badge
+    for view in (own, cpp):
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        view.selectionModel().select(
+            model.index(5, 1), view.selectionModel().SelectionFlag.ClearAndSelect
+        )
+    assert _paint(own) == _paint(cpp)
+    focused: list[QImage] = []
+    for view in (own, cpp):
+        view.show()
+        qtbot.waitExposed(view)
+        view.activateWindow()
+        view.setFocus(Qt.FocusReason.TabFocusReason)
+        view.setCurrentIndex(model.index(4, COL_ALERTS))
+        qtbot.waitUntil(lambda v=view: v.hasFocus() and v.isActiveWindow())  # type: ignore[misc]
+        focused.append(_paint(view))
+        view.hide()
+    assert focused[0] == focused[1]
+    assert model.alerts_at(4), "the current cell must show a badge"
+    # a dotted grid: drawn by the C++ view
+    own.setGridStyle(Qt.PenStyle.DotLine)
+    assert own._own_columns() is None
