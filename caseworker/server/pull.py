@@ -115,10 +115,10 @@ def _scope_differs(session: Session, principal: Principal) -> bool:
 
 @functools.cache
 def _events_statement(kind: str, cutoff: bool) -> CompoundSelect[Any]:
-    """Rows, purges and backfills after ``p_since`` (up to ``p_limit`` of each), the
-    high-water mark and whether the device's recorded scope differs from its current one,
-    as one ``UNION ALL`` (parameters: :func:`scope_params`, ``p_device``, ``p_since``,
-    ``p_limit``). Built once per form of the scope query."""
+    """Rows (of its households, of its team), purges and backfills after ``p_since`` (up to
+    ``p_limit`` of each), the high-water mark and whether the device's recorded scope
+    differs from its current one, as one ``UNION ALL`` (parameters: :func:`scope_params`,
+    ``p_device``, ``p_since``, ``p_limit``). Built once per form of the scope query."""
     log = _LOG.c
     scoped = select(_SCOPE.c.household_id).where(_SCOPE.c.device_id == bindparam("p_device"))
     team_rows = and_(
@@ -128,7 +128,9 @@ def _events_statement(kind: str, cutoff: bool) -> CompoundSelect[Any]:
     )
     limit = bindparam("p_limit", type_=Integer)
     since = bindparam("p_since", type_=SeqInt)
-    rows = (
+    # the rows of the device's households and those of its team as two parts (each by its
+    # own index); one part with "household IN (…) OR team rows" scanned the log from since
+    rows, team = (
         select(
             log.seq.label("seq"),
             literal("row").label("kind"),
@@ -137,9 +139,10 @@ def _events_statement(kind: str, cutoff: bool) -> CompoundSelect[Any]:
             literal(None, log.household_id.type).label("h"),
             literal(0, log.seq.type).label("b"),
         )
-        .where(log.seq > since, or_(log.household_id.in_(scoped), team_rows))
+        .where(log.seq > since, condition)
         .order_by(log.seq)
         .limit(limit)
+        for condition in (log.household_id.in_(scoped), team_rows)
     )
     purges = (
         select(
@@ -184,7 +187,7 @@ def _events_statement(kind: str, cutoff: bool) -> CompoundSelect[Any]:
         literal(None, log.household_id.type),
         literal(0, log.seq.type),
     )
-    parts = [q.subquery() for q in (rows, purges, backfills)]
+    parts = [q.subquery() for q in (rows, team, purges, backfills)]
     return union_all(top, differs, *(select(*part.c) for part in parts))
 
 

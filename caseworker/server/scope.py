@@ -70,10 +70,13 @@ def scope_statement(kind: str, cutoff: bool, with_ids: bool = False) -> Select[A
     if kind == "team":
         condition: ColumnElement[bool] = h.team_id == bindparam("p_team")
     elif kind == "own":
+        # "id IN (coordinated ∪ memberships)", not "coordinator_id = u OR id IN (…)":
+        # PostgreSQL cannot use an index for that OR and scanned all households
+        coordinated = select(h.id).where(h.coordinator_id == bindparam("p_user"))
         memberships = select(_MEMBERSHIPS.c.household_id).where(
             _MEMBERSHIPS.c.user_id == bindparam("p_user")
         )
-        condition = or_(h.coordinator_id == bindparam("p_user"), h.id.in_(memberships))
+        condition = h.id.in_(coordinated.union_all(memberships))
     else:
         condition = false()
     if cutoff:
