@@ -74,9 +74,11 @@ class CaseloadTable(QTableView):
     cell's text twice (to measure it, then to draw it, eliding when too long), and when
     a keystroke changes the whole visible table every cell is new. This view draws the
     texts as cached ``QStaticText`` (laid out once per text and column width, elided
-    like the style does), in one Python call per repaint after the C++ view has drawn
-    the rows, selection and grid; ``CaseloadDelegate`` leaves the texts out, except for
-    the current cell, which the style draws as before (text and focus frame). The
+    like the style does). It also draws the rows themselves (backgrounds, selected cells,
+    badges, grid) in the same one Python call per repaint: the C++ view called Python
+    three times per cell. The C++ view still draws the current cell (the style draws its
+    text and focus frame; ``CaseloadDelegate`` leaves the texts of the other cells out)
+    and the whole table in layouts this view does not handle (``_own_columns``). The
     alerts column shows badges (``BadgeDelegate``), not text. Same pixels as the plain
     delegate (``tests/ui/test_caseload_table.py``).
 

@@ -291,16 +291,34 @@ sections and repaints once per keystroke instead of twice. (4) The FTS5 hits com
 `json_group_array` row: 5,000 hits (one typed digit) 3.8 → 1.6 ms, stepping the cursor per row
 was most of it.
 
+Round two (2026-12-02; found with `perf record --call-graph dwarf` on the GUI thread): the
+C++ `QTableView.paintEvent` was ≈ 32 % of a full-table keystroke, most of it per cell: three
+C++ → Python calls (`index` → `rowCount` + `columnCount`, the delegate), the style's item
+panel and layout, the grid stroked line by line. `CaseloadTable` now draws the rows itself in
+one Python call per repaint: row backgrounds (alternate rows, selected cells), alert badges
+(cached pixmaps), the solid grid as 1-pixel fills, then the cached texts with the same
+painter; the C++ view draws only the current cell (style, delegate, focus frame), and the whole
+table when the layout is one this view does not handle (right to left, hidden rows, drag and
+drop, a non-solid grid, other delegates). Same pixels as the C++ view with the same delegates
+(`tests/ui/test_caseload_table.py`: badges, hidden and moved columns, a selected cell, the
+focused current cell on a badge). Repainting the same 23 rows (1100×700): p50 6.7–7.3 →
+2.9–4.8 ms CPU. This benchmark, before (load 1.7–2.2) → two runs after (load 3.2–3.8 and 1.5–2.6):
+wall p50 9.1 → 6.1 and 4.3 ms, p95 20.0 → 15.8 and 10.1 ms; CPU p50 8.9 → 6.0 and 4.4 ms,
+p95 17.8 → 13.9 and 9.3 ms; ≤ 20 rows p50 2.3 → 1.9 and 1.3 ms, p95 9.2 → 6.9 and 4.8 ms;
+full table p50 14.0 → 9.5 and 6.7 ms, p95 18.2 → 14.0 and 9.6 ms; unlock → usable 763 →
+645 and 526 ms (the shared machine's load moves single runs by far more than ±15 %).
+
 Idle lock: the idle watcher's event filter sat on the application and took every event
 (≈ 34 per keystroke: paints, timers, layout requests of every widget) through Python, ≈ 1 ms
 per keystroke; it now sits on the top-level windows (`IdleWatcher.watch`), which receive every
 input event of the window system first and little else.
 
-What remains per keystroke (`perf`, GUI thread): per painted
-cell one C++ → Python delegate call and `index` → `rowCount` + `columnCount` (≈ 4 %; a model on a
-C++ base such as `QStandardItemModel` would make these native but reports every cell editable,
-and overriding `index` in Python gained nothing). The scroll bar's repaint (≈ 5 %), the header's
-own repaint (≈ 3 %), the FTS5 query (≈ 1.6 ms for one typed digit). A text shown for the first
+What remains per keystroke (`perf`, GUI thread, before round two's change): drawing the
+texts (`drawStaticText`, ≈ 10 µs per cell, ≈ 1.3 ms for a full table), the scroll bar's repaint
+(≈ 5 %), the header's own repaint (≈ 3 %), the search field and the widgets under its
+(not opaque) clear button repainting ≈ 2 times per keystroke, the FTS5 query (≈ 1.6 ms for one
+typed digit). Qt's GUI thread pool splits large fills across threads (`QT_NO_GUI_THREADPOOL`
+turns it off): no clear gain measured either way. A text shown for the first
 time at a column width costs one layout (≈ 25 µs): a keystroke that shows ≈ 130 new cells pays
 ≈ 3 ms, so the first typing round's p95 is ≈ 2 ms above the second's. Wall-clock p95 is 2–6 ms
 above CPU p95 on this shared machine (load 2–4 on 2 cores). How a keystroke is timed: the key is
