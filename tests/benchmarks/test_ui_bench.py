@@ -269,6 +269,14 @@ around the caseload answered every such request by repainting the whole page.
 **Target status** (this run). Unlock → usable caseload: {unlock_status}. Search-as-you-type:
 {search_status}.
 
+Run-to-run spread of the final code (2026-12-01/02, five runs of this benchmark): search p95
+wall 10.1 and 15.8 ms (load 1.5–2.6 and 3.2–3.8, other benchmarks running), then 17.0, 17.7 and
+15.2 ms with the benchmark alone on the machine (GUI-thread CPU p95 15.5, 15.3, 13.3 ms). The
+target is met in 3 of 5 runs, without margin. The slowest keystrokes are in the first typing
+round on 1–3-character prefixes (≈ 500–2,200 hits, whole table new): texts laid out for the
+first time cost ≈ 2–5 ms more than in the second round. Next: lay out the caseload's texts
+ahead of need in idle time after loading, so a first display costs what a repeat costs.
+
 What changed in this round (found with `perf` and per-keystroke CPU logs; A/B runs of the
 same typing on the same store, 2 rounds, load 2–3: CPU p95 26.8 and 28.0 ms before, 14.0 and
 15.4 ms after; full-table keystrokes p50 19.3–19.7 → 11.1–11.7 ms; this benchmark, four runs
