@@ -14,7 +14,14 @@ from sqlalchemy.orm import Session
 
 from caseworker.models import Role
 from caseworker.server import accounts, db
-from tests.server.live import PASSWORD, LiveServer, World, fast_settings, seed_world
+from tests.server.live import (
+    PASSWORD,
+    LiveServer,
+    World,
+    fast_settings,
+    migrated_sqlite_template,
+    seed_world,
+)
 from tests.server.pg import free_port
 
 USERNAME = "a.devries"
@@ -47,11 +54,7 @@ class EnrolServer:
 
 @pytest.fixture(scope="session")
 def enrol_server_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("enrol-server") / "template.db"
-    engine = db.make_engine(db.sqlite_url(path))
-    db.upgrade(engine)
-    engine.dispose()
-    return path
+    return migrated_sqlite_template(tmp_path_factory.mktemp("enrol-server") / "template.db")
 
 
 @pytest.fixture

@@ -15,7 +15,6 @@ from alembic.migration import MigrationContext
 from sqlalchemy import func, select
 
 from caseworker.models import LocalBase, Role, ServerCredential, Team, User
-from caseworker.server import db
 from caseworker.server.tables import Device
 from caseworker.store import OpenStore, Store, WeakPassphrase
 from caseworker.sync.enrolment import (
@@ -30,7 +29,7 @@ from caseworker.sync.enrolment import (
 )
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.enrolment_server import DISPLAY_NAME, PASSWORD, USERNAME, EnrolServer
-from tests.server.live import LiveServer, fast_settings
+from tests.server.live import tls_live_server
 
 
 def test_enroll_returns_the_servers_ids(enrol_server: EnrolServer) -> None:
@@ -132,23 +131,8 @@ def test_device_label_holds_no_host_name() -> None:
 
 @pytest.fixture
 def tls_server(tmp_path: Path, enrol_server_template: Path) -> Iterator[tuple[str, trustme.CA]]:
-    ca = trustme.CA()
-    cert = ca.issue_cert("127.0.0.1")
-    cert_file, key_file = tmp_path / "server.pem", tmp_path / "server.key"
-    cert.private_key_pem.write_to_path(str(key_file))
-    cert.cert_chain_pems[0].write_to_path(str(cert_file))
-    path = tmp_path / "tls.db"
-    path.write_bytes(enrol_server_template.read_bytes())
-    settings = fast_settings(db.sqlite_url(path))
-    engine = db.make_engine(settings.database_url)
-    server = LiveServer(
-        settings, engine, ssl_certfile=str(cert_file), ssl_keyfile=str(key_file)
-    ).start()
-    try:
+    with tls_live_server(tmp_path, enrol_server_template) as (server, ca):
         yield server.base_url, ca
-    finally:
-        server.stop()
-        engine.dispose()
 
 
 def test_untrusted_certificate_is_a_tls_message(tls_server: tuple[str, trustme.CA]) -> None:

@@ -18,7 +18,15 @@ from sqlalchemy.orm import Session
 from caseworker.server import db
 from caseworker.server.settings import ServerSettings
 
-from .live import Device, LiveServer, World, enroll, fast_settings, seed_world
+from .live import (
+    Device,
+    LiveServer,
+    World,
+    enroll,
+    fast_settings,
+    migrated_sqlite_template,
+    seed_world,
+)
 from .pg import Cluster, missing_binaries, start_cluster
 
 TEMPLATE_DB = "caseworker_template"
@@ -69,11 +77,7 @@ class ServerEnv:
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A migrated SQLite file, copied for every test (migrating each time is slow)."""
-    path = tmp_path_factory.mktemp("sqlite-template") / "template.db"
-    engine = db.make_engine(db.sqlite_url(path))
-    db.upgrade(engine)
-    engine.dispose()
-    return path
+    return migrated_sqlite_template(tmp_path_factory.mktemp("sqlite-template") / "template.db")
 
 
 def _database(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> Iterator[str]:

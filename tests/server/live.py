@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import threading
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import httpx
+import trustme
 import uvicorn
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from caseworker.models import Role
-from caseworker.server import accounts
+from caseworker.server import accounts, db
 from caseworker.server.app import create_app
 from caseworker.server.settings import ServerSettings
 
@@ -76,6 +80,41 @@ class LiveServer:
     def stop(self) -> None:
         self.server.should_exit = True
         self.thread.join(timeout=10)
+
+
+def migrated_sqlite_template(path: Path) -> Path:
+    """A migrated server database file at ``path``, to copy for each test (migrating every
+    time is slow)."""
+    engine = db.make_engine(db.sqlite_url(path))
+    db.upgrade(engine)
+    engine.dispose()
+    return path
+
+
+@contextmanager
+def tls_live_server(tmp_path: Path, template: Path) -> Iterator[tuple[LiveServer, trustme.CA]]:
+    """The server over TLS on 127.0.0.1 with a certificate of a throwaway local CA
+    (chain included), on a copy of the migrated SQLite ``template``."""
+    ca = trustme.CA()
+    cert = ca.issue_cert("127.0.0.1", "localhost")
+    cert_file, key_file = tmp_path / "server.pem", tmp_path / "server.key"
+    cert.private_key_pem.write_to_path(str(key_file))
+    cert.cert_chain_pems[0].write_to_path(str(cert_file))
+    with cert_file.open("ab") as out:
+        for pem in cert.cert_chain_pems[1:]:
+            out.write(pem.bytes())
+    path = tmp_path / "tls.db"
+    path.write_bytes(template.read_bytes())
+    settings = fast_settings(db.sqlite_url(path))
+    engine = db.make_engine(settings.database_url)
+    server = LiveServer(
+        settings, engine, ssl_certfile=str(cert_file), ssl_keyfile=str(key_file)
+    ).start()
+    try:
+        yield server, ca
+    finally:
+        server.stop()
+        engine.dispose()
 
 
 @dataclass

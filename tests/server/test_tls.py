@@ -11,33 +11,13 @@ import httpx
 import pytest
 import trustme
 
-from caseworker.server import db
-
-from .live import PASSWORD, LiveServer, fast_settings
+from .live import PASSWORD, LiveServer, tls_live_server
 
 
 @pytest.fixture
 def tls_server(tmp_path: Path, sqlite_template: Path) -> Iterator[tuple[LiveServer, trustme.CA]]:
-    ca = trustme.CA()
-    cert = ca.issue_cert("127.0.0.1", "localhost")
-    cert_file, key_file = tmp_path / "server.pem", tmp_path / "server.key"
-    cert.private_key_pem.write_to_path(str(key_file))
-    cert.cert_chain_pems[0].write_to_path(str(cert_file))
-    with cert_file.open("ab") as out:
-        for pem in cert.cert_chain_pems[1:]:
-            out.write(pem.bytes())
-    path = tmp_path / "tls.db"
-    path.write_bytes(sqlite_template.read_bytes())
-    settings = fast_settings(db.sqlite_url(path))
-    engine = db.make_engine(settings.database_url)
-    server = LiveServer(
-        settings, engine, ssl_certfile=str(cert_file), ssl_keyfile=str(key_file)
-    ).start()
-    try:
-        yield server, ca
-    finally:
-        server.stop()
-        engine.dispose()
+    with tls_live_server(tmp_path, sqlite_template) as running:
+        yield running
 
 
 def test_tls_with_a_local_ca(tls_server: tuple[LiveServer, trustme.CA]):
