@@ -173,13 +173,7 @@ class CaseloadTable(QTableView):
         if first < 0 or right < area.left() or not cells:
             return
         palette = self.palette()
-        group = (
-            QPalette.ColorGroup.Disabled
-            if not self.isEnabled()
-            else QPalette.ColorGroup.Active
-            if self.isActiveWindow()
-            else QPalette.ColorGroup.Inactive
-        )
+        group = self._colour_group()
         alternate = (
             palette.brush(group, QPalette.ColorRole.AlternateBase)
             if self.alternatingRowColors()
@@ -232,6 +226,14 @@ class CaseloadTable(QTableView):
         self._paint_texts(model, area, selected, painter)
         painter.end()
 
+    def _colour_group(self) -> QPalette.ColorGroup:
+        """The palette group the style paints this view's cells with."""
+        if not self.isEnabled():
+            return QPalette.ColorGroup.Disabled
+        if self.isActiveWindow():
+            return QPalette.ColorGroup.Active
+        return QPalette.ColorGroup.Inactive
+
     def _selected_cells(self, first: int, last: int) -> dict[int, set[int]]:
         """Selected columns per shown row from ``first`` to ``last``."""
         selection = self.selectionModel()
@@ -273,13 +275,7 @@ class CaseloadTable(QTableView):
             return
         metrics = self.fontMetrics()
         palette = self.palette()
-        group = (
-            QPalette.ColorGroup.Disabled
-            if not self.isEnabled()
-            else QPalette.ColorGroup.Active
-            if self.isActiveWindow()
-            else QPalette.ColorGroup.Inactive
-        )
+        group = self._colour_group()
         plain = palette.color(group, QPalette.ColorRole.Text)
         highlighted = palette.color(group, QPalette.ColorRole.HighlightedText)
         if selected is None:
