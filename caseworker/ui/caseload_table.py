@@ -1,0 +1,424 @@
+"""The caseload's households table: a table view that paints its rows and cached texts
+itself, and the delegates of its cells (texts, alert badges)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    QRectF,
+    Qt,
+)
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPixmap,
+    QStaticText,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from caseworker.services.alerts import Alert
+
+from .caseload_model import (
+    COL_ALERTS,
+    COL_EVALUATION,
+    COL_MEMBERS,
+    OVERDUE,
+    CaseloadModel,
+)
+from .theme import ALERT, WARN
+
+_SEVERITY_COLOURS = {"critical": QColor(ALERT), "warning": QColor(WARN)}
+_INFO = QColor("#4f6f89")
+_HAS_DISPLAY = QStyleOptionViewItem.ViewItemFeature.HasDisplay
+_CENTER = Qt.AlignmentFlag.AlignCenter
+_CENTRED = (COL_MEMBERS, COL_ALERTS)
+_TEXT = QPalette.ColorRole.Text
+_OVERDUE_BRUSH = QBrush(OVERDUE)
+_ELIDE_RIGHT = Qt.TextElideMode.ElideRight
+_TEXT_CACHE_SIZE = 20_000  # laid-out texts kept (text, column width); then start over
+
+
+class CaseloadTable(QTableView):
+    """The households table; paints the cell texts itself.
+
+    Laying out and drawing the texts was most of a repaint: the style lays out every
+    cell's text twice (to measure it, then to draw it, eliding when too long), and when
+    a keystroke changes the whole visible table every cell is new. This view draws the
+    texts as cached ``QStaticText`` (laid out once per text and column width, elided
+    like the style does). It also draws the rows themselves (backgrounds, selected cells,
+    badges, grid) in the same one Python call per repaint: the C++ view called Python
+    three times per cell. The C++ view still draws the current cell (the style draws its
+    text and focus frame; ``CaseloadDelegate`` leaves the texts of the other cells out)
+    and the whole table in layouts this view does not handle (``_own_columns``). The
+    alerts column shows badges (``BadgeDelegate``), not text. Same pixels as the plain
+    delegate (``tests/ui/test_caseload_table.py``).
+
+    Its font prefers no text shaping: HarfBuzz shaping (kerning, ligatures) is optional
+    for Latin script, so Qt skips it there (≈ −25 % per repaint before the text cache);
+    scripts that need shaping keep it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        font = self.font()
+        font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
+        self.setFont(font)
+        self.current_cell = (-1, -1)  # (row, column) of the current index while painting
+        self._texts: dict[tuple[str, int], tuple[QStaticText, float]] = {}
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        current = self.currentIndex()
+        self.current_cell = (current.row(), current.column())
+        model = self.model()
+        if not isinstance(model, CaseloadModel) or not model.rowCount():
+            super().paintEvent(event)
+            return
+        columns = self._own_columns()
+        if columns is None:  # a layout this view does not paint itself: the C++ view
+            super().paintEvent(event)
+            self._paint_texts(model, event.rect())
+            return
+        area = event.rect()
+        self._paint_cells(model, area, columns)
+        if current.isValid():
+            # the current cell as the C++ view draws it (style, delegate, focus frame)
+            cell = self.visualRect(current).adjusted(0, 0, -1, -1) & area
+            if cell.isValid():
+                super().paintEvent(QPaintEvent(cell))
+
+    def _own_columns(self) -> list[tuple[int, CaseloadDelegate]] | None:
+        """The shown columns in visual order with their delegates, when this view can
+        draw the rows itself (left to right, no hidden rows, no drag and drop, a solid
+        grid, every delegate a ``CaseloadDelegate``); None when the C++ view must."""
+        if (
+            self.isRightToLeft()
+            or self.dragDropMode() != QAbstractItemView.DragDropMode.NoDragDrop
+            or self.verticalHeader().sectionsHidden()
+            or (self.showGrid() and self.gridStyle() != Qt.PenStyle.SolidLine)
+        ):
+            return None
+        header = self.horizontalHeader()
+        columns: list[tuple[int, CaseloadDelegate]] = []
+        for visual in range(header.count()):
+            column = header.logicalIndex(visual)
+            if header.isSectionHidden(column):
+                continue
+            delegate = self.itemDelegateForColumn(column) or self.itemDelegate()
+            if not isinstance(delegate, CaseloadDelegate):
+                return None
+            columns.append((column, delegate))
+        return columns
+
+    def _paint_cells(
+        self,
+        model: CaseloadModel,
+        area: QRect,
+        columns: list[tuple[int, CaseloadDelegate]],
+    ) -> None:
+        """What ``QTableView.paintEvent`` draws, for every cell but the current one: the
+        row backgrounds (alternate rows, selected cells; ``PE_PanelItemViewRow`` and
+        ``PE_PanelItemViewItem`` fill the cell with ``AlternateBase`` or ``Highlight``),
+        the alert badges, the grid, then the texts. One Python call per repaint instead
+        of three C++ → Python calls per cell (``rowCount`` and ``columnCount`` for
+        ``index``, the delegate)."""
+        rows, header = self.verticalHeader(), self.horizontalHeader()
+        right = min(area.right(), header.length() - header.offset() - 1)
+        bottom = min(area.bottom(), rows.length() - rows.offset() - 1)
+        first = rows.visualIndexAt(area.top())
+        last = rows.visualIndexAt(bottom)
+        if last < 0:
+            last = model.rowCount() - 1
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        style = self.style()
+        if style.styleHint(QStyle.StyleHint.SH_Table_AlwaysDrawLeftTopGridLines, option, self):
+            # a style that draws extra grid lines: leave the whole table to the C++ view
+            super().paintEvent(QPaintEvent(area))
+            self._paint_texts(model, area)
+            return
+        grid = 1 if self.showGrid() else 0
+        cells = [
+            (column, delegate, self.columnViewportPosition(column), self.columnWidth(column) - grid)
+            for column, delegate in columns
+        ]
+        cells = [c for c in cells if c[2] <= right and c[2] + c[3] + grid > area.left()]
+        if first < 0 or right < area.left() or not cells:
+            return
+        palette = self.palette()
+        group = self._colour_group()
+        alternate = (
+            palette.brush(group, QPalette.ColorRole.AlternateBase)
+            if self.alternatingRowColors()
+            else None
+        )
+        highlight = palette.brush(group, QPalette.ColorRole.Highlight)
+        selected = self._selected_cells(first, last)
+        current_row, current_column = self.current_cell
+        left_x, right_x = cells[0][2], cells[-1][2] + cells[-1][3]
+        font = self.font()
+        painter = QPainter(self.viewport())
+        for row in range(first, last + 1):
+            y, height = self.rowViewportPosition(row), self.rowHeight(row) - grid
+            row_selected = selected.get(row)
+            if alternate is not None and row & 1 and row_selected is None:
+                painter.fillRect(QRect(left_x, y, right_x - left_x, height), alternate)
+            for column, delegate, x, width in cells:
+                if row_selected is not None:
+                    painter.fillRect(
+                        QRect(x, y, width, height),
+                        highlight
+                        if column in row_selected
+                        else alternate
+                        if alternate is not None and row & 1
+                        else palette.brush(group, QPalette.ColorRole.Base),
+                    )
+                if (
+                    isinstance(delegate, BadgeDelegate)
+                    and (row, column) != (current_row, current_column)
+                    and (alerts := model.alerts_at(row))
+                ):
+                    delegate.paint_badge(painter, QRectF(x, y, width, height), alerts, font)
+        if grid:
+            hint = style.styleHint(QStyle.StyleHint.SH_Table_GridLineColor, option, self)
+            colour = QColor.fromRgba(hint & 0xFFFFFFFF)
+            top, left = area.top(), area.left()
+            lines = [
+                QRect(
+                    left,
+                    self.rowViewportPosition(row) + self.rowHeight(row) - 1,
+                    right - left + 1,
+                    1,
+                )
+                for row in range(first, last + 1)
+            ] + [QRect(x + width, top, 1, bottom - top + 1) for _c, _d, x, width in cells]
+            # a solid 1-pixel line is a 1-pixel-wide rectangle (the same pixels; filling
+            # costs a fraction of stroking)
+            for line in lines:
+                painter.fillRect(line, colour)
+        self._paint_texts(model, area, selected, painter)
+        painter.end()
+
+    def _colour_group(self) -> QPalette.ColorGroup:
+        """The palette group the style paints this view's cells with."""
+        if not self.isEnabled():
+            return QPalette.ColorGroup.Disabled
+        if self.isActiveWindow():
+            return QPalette.ColorGroup.Active
+        return QPalette.ColorGroup.Inactive
+
+    def _selected_cells(self, first: int, last: int) -> dict[int, set[int]]:
+        """Selected columns per shown row from ``first`` to ``last``."""
+        selection = self.selectionModel()
+        found: dict[int, set[int]] = {}
+        if selection is None:
+            return found
+        ranges = selection.selection()
+        for selected in (ranges.at(k) for k in range(ranges.count())):
+            for row in range(max(first, selected.top()), min(last, selected.bottom()) + 1):
+                found.setdefault(row, set()).update(range(selected.left(), selected.right() + 1))
+        return found
+
+    def _paint_texts(
+        self,
+        model: CaseloadModel,
+        area: QRect,
+        selected: dict[int, set[int]] | None = None,
+        painter: QPainter | None = None,
+    ) -> None:
+        """The cell texts (but the current cell's), with ``painter`` when given."""
+        header = self.verticalHeader()
+        first = header.visualIndexAt(area.top())
+        if first < 0:
+            return
+        last = header.visualIndexAt(area.bottom())
+        if last < 0:
+            last = model.rowCount() - 1
+        grid = 1 if self.showGrid() else 0
+        # the style's text rectangle: the cell without the grid line, less a margin
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
+        columns: list[tuple[int, int, int]] = []
+        for column in range(COL_ALERTS):  # the alerts column shows badges
+            x, width = self.columnViewportPosition(column), self.columnWidth(column)
+            if self.isColumnHidden(column) or x > area.right() or x + width < area.left():
+                continue
+            if width - grid - 2 * margin > 0:
+                columns.append((column, x + margin, width - grid - 2 * margin))
+        if not columns:
+            return
+        metrics = self.fontMetrics()
+        palette = self.palette()
+        group = self._colour_group()
+        plain = palette.color(group, QPalette.ColorRole.Text)
+        highlighted = palette.color(group, QPalette.ColorRole.HighlightedText)
+        if selected is None:
+            selected = self._selected_cells(first, last)
+        no_cells: set[int] = set()
+        line = metrics.height()
+        current_row, current_column = self.current_cell
+        texts = self._texts
+        if len(texts) > _TEXT_CACHE_SIZE:
+            texts.clear()
+        own_painter = painter is None
+        if painter is None:
+            painter = QPainter(self.viewport())
+        pen: QColor | None = None
+        for row in range(first, last + 1):
+            # vertically centred like the style: (cell height - line height) / 2
+            y = self.rowViewportPosition(row) + (self.rowHeight(row) - grid - line) // 2
+            display = model.display_at(row)
+            row_selected = selected.get(row, no_cells)
+            overdue = model.overdue_at(row)
+            for column, x, width in columns:
+                text = display[column]
+                if not text or (row == current_row and column == current_column):
+                    continue
+                colour = (
+                    highlighted
+                    if column in row_selected
+                    else OVERDUE
+                    if overdue and column == COL_EVALUATION
+                    else plain
+                )
+                if colour is not pen:
+                    painter.setPen(colour)
+                    pen = colour
+                cached = texts.get((text, width))
+                if cached is None:
+                    cached = texts[(text, width)] = self._laid_out(text, width, metrics)
+                static, text_width = cached
+                if column == COL_MEMBERS:  # centred
+                    painter.drawStaticText(QPointF(x + (width - text_width) / 2, y), static)
+                else:
+                    painter.drawStaticText(QPointF(x, y), static)
+        if own_painter:
+            painter.end()
+
+    def _laid_out(self, text: str, width: int, metrics: QFontMetrics) -> tuple[QStaticText, float]:
+        """``text`` laid out for a column ``width`` wide, elided when it does not fit
+        (measured on the layout itself: most texts fit, and eliding costs one more)."""
+        static = _static_text(text, self.font())
+        if static.size().width() > width:
+            static = _static_text(metrics.elidedText(text, _ELIDE_RIGHT, width), self.font())
+        return static, static.size().width()
+
+
+def _static_text(text: str, font: QFont) -> QStaticText:
+    static = QStaticText(text)
+    static.setTextFormat(Qt.TextFormat.PlainText)
+    static.prepare(font=font)
+    return static
+
+
+class CaseloadDelegate(QStyledItemDelegate):
+    """Leaves the cell texts to ``CaseloadTable`` (it paints them cached, after the
+    rows), except for the current cell, whose option it fills from the model's cached
+    display strings so the style draws text and focus frame as usual.
+
+    The base ``initStyleOption`` asks the model for 7 roles per painted cell, each a
+    C++ → Python call (≈ 1,000 calls when a keystroke changes the whole visible table);
+    this is one call per cell. For the current cell the same result as the base: text,
+    centred member and alert counts, the overdue evaluation date in ``OVERDUE``; no
+    font, decoration, check state or background."""
+
+    def __init__(
+        self, model: CaseloadModel, table: CaseloadTable, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent or table)
+        self._model = model
+        self._table = table
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        option.index = index  # type: ignore[assignment]
+        option.styleObject = None  # type: ignore[assignment]
+        row, column = index.row(), index.column()
+        if (row, column) != self._table.current_cell:
+            return
+        option.features = option.features | _HAS_DISPLAY
+        option.text = self._model.display_at(row)[column]
+        if column in _CENTRED:
+            option.displayAlignment = _CENTER
+        elif column == COL_EVALUATION and self._model.overdue_at(row):
+            palette = option.palette
+            palette.setBrush(_TEXT, _OVERDUE_BRUSH)
+            option.palette = palette
+
+
+class BadgeDelegate(CaseloadDelegate):
+    """Paints the alert count as a round badge, coloured by the worst severity.
+
+    Badges are drawn once per (count, colour, size) into a cached pixmap: drawing an
+    antialiased rounded rectangle and its text for every visible row on every repaint
+    cost ≈ 0.3 ms per row, a blit costs a few µs."""
+
+    def __init__(
+        self, model: CaseloadModel, table: CaseloadTable, parent: QObject | None = None
+    ) -> None:
+        super().__init__(model, table, parent)
+        self._cache: dict[tuple[int, str, int, int, float], QPixmap] = {}
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        alerts = self._model.alerts_at(index.row())  # no round trip through Qt
+        if not alerts:
+            super().paint(painter, option, index)
+            return
+        self.paint_badge(painter, QRectF(option.rect), alerts, option.font)  # type: ignore[attr-defined]
+
+    def paint_badge(
+        self, painter: QPainter, rect: QRectF, alerts: tuple[Alert, ...], font: QFont
+    ) -> None:
+        """The badge of ``alerts`` centred in the cell ``rect``."""
+        severities = {a.severity for a in alerts}
+        colour = next(
+            (_SEVERITY_COLOURS[s] for s in ("critical", "warning") if s in severities), _INFO
+        )
+        size = min(rect.height() - 6, 22.0)
+        width = max(size, 10.0 + 8.0 * len(str(len(alerts))))
+        ratio = painter.device().devicePixelRatioF()
+        badge = self._badge(len(alerts), colour, width, size, ratio, font)
+        painter.drawPixmap(
+            QPointF(rect.center().x() - width / 2, rect.center().y() - size / 2), badge
+        )
+
+    def _badge(
+        self, count: int, colour: QColor, width: float, size: float, ratio: float, font: QFont
+    ) -> QPixmap:
+        key = (count, colour.name(), round(width), round(size), ratio)
+        pixmap = self._cache.get(key)
+        if pixmap is None:
+            pixmap = QPixmap(max(1, round(width * ratio)), max(1, round(size * ratio)))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setFont(font)
+            area = QRectF(0, 0, width, size)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            painter.drawRoundedRect(area, size / 2, size / 2)
+            painter.setPen(QColor("white"))
+            painter.drawText(area, int(Qt.AlignmentFlag.AlignCenter), str(count))
+            painter.end()
+            self._cache[key] = pixmap
+        return pixmap
