@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QFont, QImage
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView, QWidget
 from pytestqt.qtbot import QtBot
@@ -59,6 +59,20 @@ def _paint(table: QTableView) -> QImage:
     return table.viewport().grab().toImage()
 
 
+def _paint_focused(qtbot: QtBot, view: QTableView, current: QModelIndex) -> QImage:
+    """The view painted while shown with the keyboard focus on ``current`` (the style
+    draws a focus frame), then hidden again."""
+    view.show()
+    qtbot.waitExposed(view)
+    view.activateWindow()
+    view.setFocus(Qt.FocusReason.TabFocusReason)
+    view.setCurrentIndex(current)
+    qtbot.waitUntil(lambda: view.hasFocus() and view.isActiveWindow())
+    image = _paint(view)
+    view.hide()
+    return image
+
+
 def test_the_table_paints_what_the_model_roles_say(qapp: QApplication, qtbot: QtBot) -> None:
     model = CaseloadModel("me", TODAY)
     model.set_rows(_rows(30))
@@ -78,16 +92,7 @@ def test_the_table_paints_what_the_model_roles_say(qapp: QApplication, qtbot: Qt
         view.setColumnHidden(COL_ALERTS, True)  # badges: drawn differently on purpose
     assert _paint(table) == _paint(plain)
     # the current cell, with the keyboard focus, is drawn by the style (focus frame)
-    focused: list[QImage] = []
-    for view in (plain, table):
-        view.show()
-        qtbot.waitExposed(view)
-        view.activateWindow()
-        view.setFocus(Qt.FocusReason.TabFocusReason)
-        view.setCurrentIndex(model.index(4, 1))
-        qtbot.waitUntil(lambda v=view: v.hasFocus() and v.isActiveWindow())  # type: ignore[misc]
-        focused.append(_paint(view))
-        view.hide()
+    focused = [_paint_focused(qtbot, view, model.index(4, 1)) for view in (plain, table)]
     assert focused[0] == focused[1]
     assert focused[0] != _paint(plain)  # hidden again: no focus frame
     table.setColumnHidden(COL_ALERTS, False)
@@ -170,16 +175,7 @@ def test_the_table_draws_its_rows_like_the_cpp_view(qapp: QApplication, qtbot: Q
             model.index(5, 1), view.selectionModel().SelectionFlag.ClearAndSelect
         )
     assert _paint(own) == _paint(cpp)
-    focused: list[QImage] = []
-    for view in (own, cpp):
-        view.show()
-        qtbot.waitExposed(view)
-        view.activateWindow()
-        view.setFocus(Qt.FocusReason.TabFocusReason)
-        view.setCurrentIndex(model.index(4, COL_ALERTS))
-        qtbot.waitUntil(lambda v=view: v.hasFocus() and v.isActiveWindow())  # type: ignore[misc]
-        focused.append(_paint(view))
-        view.hide()
+    focused = [_paint_focused(qtbot, view, model.index(4, COL_ALERTS)) for view in (own, cpp)]
     assert focused[0] == focused[1]
     assert model.alerts_at(4), "the current cell must show a badge"
     # a dotted grid: drawn by the C++ view
