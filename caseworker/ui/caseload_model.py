@@ -14,7 +14,7 @@ anything. Alerts arrive in a second step (``set_alerts``), after the table is us
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import compress
@@ -338,6 +338,15 @@ class CaseloadModel(QAbstractTableModel):
                 str(len(alerts)) if alerts else "",
             )
         return cached
+
+    def display_rows(self) -> Iterator[tuple[str, ...]]:
+        """The display strings of every loaded row, shown or not, in sort order (for
+        laying texts out ahead of need); ends early when other rows are loaded."""
+        rows = self._rows
+        for i in list(self._order):
+            if self._rows is not rows:
+                return
+            yield self._display_row(i)
 
     def alerts_at(self, row: int) -> tuple[Alert, ...]:
         return self._alerts[self._visible[row]]

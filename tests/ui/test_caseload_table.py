@@ -181,3 +181,32 @@ def test_the_table_draws_its_rows_like_the_cpp_view(qapp: QApplication, qtbot: Q
     # a dotted grid: drawn by the C++ view
     own.setGridStyle(Qt.PenStyle.DotLine)
     assert own._own_columns() is None
+
+
+def test_texts_are_laid_out_ahead_and_forgotten_on_lock(qapp: QApplication, qtbot: QtBot) -> None:
+    model = CaseloadModel("me", TODAY)
+    table = _table(qtbot, model)
+    assert isinstance(table, CaseloadTable)
+    assert not table.laying_out_ahead  # no rows, nothing to do
+    model.set_rows(_rows(400))
+    table.show()
+    qtbot.waitExposed(table)
+    assert table.laying_out_ahead
+    qtbot.waitUntil(lambda: not table.laying_out_ahead)
+    # every text of every loaded row, shown or not, once per column (widths differ)
+    texts = {(c, d[c]) for d in model.display_rows() for c in range(COL_ALERTS) if d[c]}
+    assert len(texts) > 800
+    assert table.laid_out_texts == len(texts)
+    # a search that shows the last rows lays out nothing new
+    model.set_search_keys(frozenset(range(380, 401)))
+    assert 15 < model.rowCount() <= 21
+    table.viewport().repaint()
+    assert table.laid_out_texts == len(texts)
+    # a wider column: its texts again at the new width, once the widths settled
+    table.setColumnWidth(0, 200)
+    qtbot.waitUntil(lambda: table.laid_out_texts >= len(texts) + 400)
+    qtbot.waitUntil(lambda: not table.laying_out_ahead)
+    # locked: the model is cleared and no laid-out name or address stays in memory
+    model.clear()
+    assert table.laid_out_texts == 0
+    assert not table.laying_out_ahead
