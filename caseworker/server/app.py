@@ -14,7 +14,8 @@ from fastapi import Depends, FastAPI, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel
+from fastapi.telemetry import TelemetryConfig
+from pydantic import BaseModel, ValidationError
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
@@ -37,6 +38,7 @@ _UUID = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-
 _ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": p.ErrorBody} for code in (401, 403, 404, 409, 413, 422, 429)
 }
+_NO_TELEMETRY: TelemetryConfig = {"tracing": False, "metrics": False, "logs": False}
 _bearer = HTTPBearer(auto_error=False, description="The device token from /v1/enroll")
 
 
@@ -84,10 +86,14 @@ def create_app(
         version=__version__,
         description="Sync protocol v1 (DESIGN.md §3). Errors: {detail, revoked}.",
         responses=_ERRORS,
+        # off unless asked for: looking up the global OpenTelemetry providers on every
+        # request costs more than the rest of the middleware together
+        telemetry=None if settings.telemetry else _NO_TELEMETRY,
     )
     app.state.server = server
     _install_error_handlers(app, logger)
     _add_routes(app, server)
+    _add_body_schemas(app, (p.PushBatch,))
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(AccessLogMiddleware, logger=logger)
     return app
@@ -226,6 +232,61 @@ def _admin(caller: Auth) -> Caller:
 Admin = Annotated[Caller, Depends(_admin)]
 
 
+def _is_json(content_type: str | None) -> bool:
+    """Whether a request's Content-Type is JSON (none counts as JSON, as in FastAPI)."""
+    if content_type is None:
+        return True
+    media = content_type.split(";", 1)[0].strip().lower()
+    return media == "application/json" or (
+        media.startswith("application/") and media.endswith("+json")
+    )
+
+
+async def _push_batch(request: Request) -> p.PushBatch:
+    """The push body, validated from its raw bytes in one pydantic-core pass
+    (``model_validate_json``) instead of ``json.loads`` plus validation of the objects.
+    Errors are answered as FastAPI's own body validation answers them (422, ``body`` first
+    in each location); the schema is the route's ``openapi_extra`` (:func:`_json_body`)."""
+    body = await request.body()
+    if not _is_json(request.headers.get("content-type")):
+        raise RequestValidationError(
+            [{"type": "model_attributes_type", "loc": ("body",), "msg": "expected a JSON object"}]
+        )
+    try:
+        return p.PushBatch.model_validate_json(body)
+    except ValidationError as exc:
+        raise RequestValidationError(
+            [{**error, "loc": ("body", *error["loc"])} for error in exc.errors()]
+        ) from None
+
+
+def _json_body(model: type[BaseModel]) -> dict[str, Any]:
+    """``openapi_extra`` of a route that validates its body itself: the same required JSON
+    request body as a ``body: model`` parameter gives (the model's schema is added to the
+    components by :func:`_add_body_schemas`)."""
+    ref = {"$ref": f"#/components/schemas/{model.__name__}"}
+    return {"requestBody": {"content": {"application/json": {"schema": ref}}, "required": True}}
+
+
+def _add_body_schemas(app: FastAPI, models: tuple[type[BaseModel], ...]) -> None:
+    """Add the schemas of bodies validated by the routes themselves to ``/openapi.json``."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        done = app.openapi_schema is not None
+        schema = generate()  # cached in app.openapi_schema
+        if not done:
+            schemas = schema.setdefault("components", {}).setdefault("schemas", {})
+            for model in models:
+                own = model.model_json_schema(ref_template="#/components/schemas/{model}")
+                schemas.update(own.pop("$defs", {}))
+                schemas[model.__name__] = own
+            schema["components"]["schemas"] = dict(sorted(schemas.items()))
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
 def _add_routes(app: FastAPI, server: Server) -> None:
     @app.get("/healthz", response_model=p.Health, tags=["operations"])
     def healthz() -> p.Health:
@@ -309,8 +370,13 @@ def _add_routes(app: FastAPI, server: Server) -> None:
                 team_id=who.team_id,
             )
 
-    @app.post("/v1/push", response_model=p.PushResult, tags=["sync"])
-    def push(body: p.PushBatch, caller: Auth) -> Response:
+    @app.post(
+        "/v1/push",
+        response_model=p.PushResult,
+        tags=["sync"],
+        openapi_extra=_json_body(p.PushBatch),
+    )
+    def push(body: Annotated[p.PushBatch, Depends(_push_batch)], caller: Auth) -> Response:
         now = server.now()
 
         def apply(shared: Session) -> p.PushResult:

@@ -48,6 +48,10 @@ class ServerSettings(BaseSettings):
     argon2_memory_kib: int = Field(default=64 * 1024, ge=8)
     argon2_parallelism: int = Field(default=4, ge=1)
     log_level: str = "INFO"
+    telemetry: bool = Field(
+        default=False,
+        description="FastAPI's OpenTelemetry spans, metrics and logs (needs configured providers)",
+    )
     purge_closed_after_days: int = Field(default=30, ge=0)
 
     @classmethod
