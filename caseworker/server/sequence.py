@@ -7,8 +7,10 @@ number never becomes visible before all lower ones are committed.
 
 from __future__ import annotations
 
-from sqlalchemy import bindparam, select, update
-from sqlalchemy.orm import Session
+from dataclasses import dataclass
+
+from sqlalchemy import bindparam, event, select, update
+from sqlalchemy.orm import Session, SessionTransaction
 
 from .tables import Counter, core
 
@@ -18,16 +20,27 @@ _READ = select(_COUNTER.c.last_seq).where(_COUNTER.c.id == 1)
 _SAVE = update(_COUNTER).where(_COUNTER.c.id == 1).values(last_seq=bindparam("p_last"))
 
 
-_LOCKED = "caseworker.sequence_locked"  # Session.info: (transaction, counter value)
+_LOCKED = "caseworker.sequence_locked"  # Session.info: _Held of the current transaction
 
 
-def _held(session: Session) -> int | None:
-    """The counter value, if this session's current transaction holds the lock."""
+@dataclass(frozen=True)
+class _Held:
+    """The lock held by ``transaction``: the counter's value, and whether that value still
+    has to be written to the row (before the commit)."""
+
+    transaction: SessionTransaction
+    value: int
+    unsaved: bool = False
+
+
+def _held(session: Session) -> _Held | None:
+    """The lock, if this session's current transaction holds it."""
     held = session.info.get(_LOCKED)
     current = session.get_transaction()
-    if held is None or current is None or held[0] is not current:
+    if held is None or current is None or held.transaction is not current:
         return None
-    return int(held[1])
+    assert isinstance(held, _Held)
+    return held
 
 
 def sequence_locked(session: Session) -> bool:
@@ -36,35 +49,54 @@ def sequence_locked(session: Session) -> bool:
     return _held(session) is not None
 
 
+def _write_counter(session: Session) -> None:
+    """``before_commit``: write the counter once, when the whole transaction commits (not at
+    the release of a savepoint, which fires this too)."""
+    held = _held(session)
+    if held is None or not held.unsaved or session.in_nested_transaction():
+        return
+    session.connection().execute(_SAVE, {"p_last": held.value})
+    session.info[_LOCKED] = _Held(held.transaction, held.value)
+
+
 class SequenceAllocator:
     """Hands out consecutive numbers inside one locked transaction.
 
     The first allocator of a transaction locks the counter row (``SELECT … FOR UPDATE``);
     later ones in the same transaction (the pushes of one group commit) start from the
     value the previous one saved, kept in ``Session.info``, without a statement. Only
-    allocators write the counter, and a group commit restores ``Session.info`` when it rolls
-    back a refused job's savepoint, so the kept value is the one the database holds."""
+    allocators change the counter, and a group commit restores ``Session.info`` when it
+    rolls back a refused job's savepoint, so the kept value is always that of the jobs that
+    stay. The row itself is written once per transaction, just before it commits (one
+    ``UPDATE`` per group commit instead of one per push); the lock is held until then."""
 
     def __init__(self, session: Session) -> None:
         self._session = session
-        start = _held(session)
-        if start is None:
+        held = _held(session)
+        if held is None:
             start = int(session.connection().execute(_LOCK).scalar_one())
+            session.info[_LOCKED] = _Held(self._transaction(), start)
+            if not event.contains(session, "before_commit", _write_counter):
+                event.listen(session, "before_commit", _write_counter)
+        else:
+            start = held.value
         self.start = start
         self.last = start
-        self._keep(start)
 
-    def _keep(self, value: int) -> None:
-        self._session.info[_LOCKED] = (self._session.get_transaction(), value)
+    def _transaction(self) -> SessionTransaction:
+        transaction = self._session.get_transaction()
+        assert transaction is not None
+        return transaction
 
     def next(self) -> int:
         self.last += 1
         return self.last
 
     def save(self) -> None:
+        """Keep the last number handed out; it is written to the counter row before the
+        transaction commits (and forgotten with it when it rolls back)."""
         if self.last != self.start:
-            self._session.connection().execute(_SAVE, {"p_last": self.last})
-            self._keep(self.last)
+            self._session.info[_LOCKED] = _Held(self._transaction(), self.last, unsaved=True)
 
 
 def high_water(session: Session) -> int:

@@ -1,5 +1,6 @@
 """What the faster sync path relies on: the sequence-lock hint belongs to one transaction,
-and answers serialised once keep their schema in /openapi.json and their JSON shape."""
+the counter row is written once per transaction, and answers serialised once keep their
+schema in /openapi.json and their JSON shape."""
 
 from __future__ import annotations
 
@@ -93,6 +94,38 @@ def test_refused_job_of_a_group_leaves_the_counter_to_the_next(database_url: str
         assert futures[2].result() == before + 1  # not the refused job's number
         with Session(engine) as session:
             assert high_water(session) == before + 2
+    finally:
+        engine.dispose()
+
+
+def test_counter_row_is_written_once_per_group_commit(database_url: str) -> None:
+    engine = db.make_engine(database_url)
+    writes: list[str] = []
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _count(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if statement.lstrip().upper().startswith("UPDATE SERVER_COUNTER"):
+            writes.append(statement)
+
+    def job(session: Session) -> int:
+        seq = SequenceAllocator(session)
+        seq.next()
+        seq.save()
+        return seq.last
+
+    try:
+        with Session(engine) as session:
+            before = high_water(session)
+        committer: GroupCommitter[int] = GroupCommitter(db.session_factory(engine))
+        futures: list[Future[int]] = [Future() for _ in range(3)]
+        committer._run_group([(job, future) for future in futures])
+        assert [f.result() for f in futures] == [before + 1, before + 2, before + 3]
+        assert len(writes) == 1  # at the commit, not once per job
+        with Session(engine) as session:
+            assert high_water(session) == before + 3
+        with Session(engine) as session, session.begin():
+            SequenceAllocator(session)  # locked, nothing handed out: nothing to write
+        assert len(writes) == 1
     finally:
         engine.dispose()
 
