@@ -112,6 +112,7 @@ class CaseloadModel(QAbstractTableModel):
         self._filter = CaseloadFilter()
         self._keys: frozenset[int] | None = None
         self._alerts_loaded = False
+        self._status_labels = {s: status_label(s) for s in HouseholdStatus}
         self._sort_column = COL_NAME
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._headers = (
@@ -333,7 +334,7 @@ class CaseloadModel(QAbstractTableModel):
                 r.address_line,
                 str(r.member_count),
                 r.coordinator_name or "",
-                status_label(r.status),
+                self._status_labels.get(r.status) or status_label(r.status),
                 format_date(r.next_evaluation),
                 str(len(alerts)) if alerts else "",
             )

@@ -60,6 +60,7 @@ _ELIDE_RIGHT = Qt.TextElideMode.ElideRight
 _TEXT_CACHE_SIZE = 30_000  # laid-out texts kept (text, column width); then start over
 _AHEAD_LIMIT = 20_000  # laid out ahead of need at most (room left for what is shown)
 _PREPARE_STEP = 0.0015  # s of GUI-thread time per idle step of laying out texts ahead
+_GIVE_WAY_MS = 250  # no laying out ahead until this long after the shown rows changed
 
 
 class CaseloadTable(QTableView):
@@ -84,6 +85,7 @@ class CaseloadTable(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.current_cell = (-1, -1)  # (row, column) of the current index while painting
+        self._ahead_wanted = False  # lay_out_ahead was called for the current rows
         self._texts: dict[tuple[str, int], tuple[QStaticText, float]] = {}
         # laying out the texts of all loaded rows ahead of need, in short idle steps
         self._ahead: Iterator[tuple[str, ...]] | None = None
@@ -94,6 +96,10 @@ class CaseloadTable(QTableView):
         self._settled.setInterval(300)
         self._settled.timeout.connect(self._start_ahead)
         self.horizontalHeader().sectionResized.connect(lambda *_: self._settled.start())
+        self._resume = QTimer(self)  # gives way to typing: resumes once it paused
+        self._resume.setSingleShot(True)
+        self._resume.setInterval(_GIVE_WAY_MS)
+        self._resume.timeout.connect(self._ahead_timer.start)
         font = self.font()
         font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
         self.setFont(font)
@@ -102,28 +108,44 @@ class CaseloadTable(QTableView):
         previous = self.model()
         if isinstance(previous, CaseloadModel):
             previous.modelReset.disconnect(self._model_reset)
+            previous.layoutChanged.disconnect(self._give_way)
         super().setModel(model)
         if isinstance(model, CaseloadModel):
             model.modelReset.connect(self._model_reset)
+            model.layoutChanged.connect(self._give_way)
         self._model_reset()
 
-    def _model_reset(self) -> None:
-        """New rows: lay out their texts ahead of need; no rows (locked): forget every
-        laid-out text, so no personal data stays in memory."""
-        if not self._start_ahead():
-            self._texts.clear()
+    def _give_way(self) -> None:
+        """The shown rows changed (a keystroke, a filter): pause laying out ahead until
+        the user paused, so each keystroke has the GUI thread to itself."""
+        if self._ahead is not None:
+            self._ahead_timer.stop()
+            self._resume.start()
 
-    def _start_ahead(self) -> bool:
-        """Lay out the texts of the loaded rows ahead of need, from the first row in
-        sort order; False when there are no rows."""
+    def _model_reset(self) -> None:
+        """Other rows: laying out ahead waits for ``lay_out_ahead``; no rows (locked):
+        forget every laid-out text, so no personal data stays in memory."""
+        self._stop_ahead()
+        self._ahead_wanted = False
         model = self.model()
         if not isinstance(model, CaseloadModel) or not model.total_count():
-            self._ahead = None
-            self._ahead_timer.stop()
-            return False
+            self._texts.clear()
+
+    def lay_out_ahead(self) -> None:
+        """Lay out the texts of all loaded rows ahead of need, in idle steps, from the
+        first row in sort order; again when column widths or the font change, until
+        other rows come. Called once the caseload's background loading is done (laying
+        out competes with a loading thread for the interpreter)."""
+        self._ahead_wanted = True
+        self._start_ahead()
+
+    def _start_ahead(self) -> None:
+        model = self.model()
+        if not self._ahead_wanted or not isinstance(model, CaseloadModel):
+            return
         self._ahead = model.display_rows()
+        self._resume.stop()
         self._ahead_timer.start(0)
-        return True
 
     @property
     def laying_out_ahead(self) -> bool:
@@ -142,21 +164,24 @@ class CaseloadTable(QTableView):
         ≈ 3 ms for a whole visible table). Stops when all are done or at ``_AHEAD_LIMIT``."""
         rows = self._ahead
         if rows is None or len(self._texts) >= _AHEAD_LIMIT:
-            self._ahead = None
-            self._ahead_timer.stop()
+            self._stop_ahead()
             return
         columns = [(column, width) for column, _x, width in self._text_columns()]
-        metrics, texts = self.fontMetrics(), self._texts
+        font, metrics, texts = self.font(), self.fontMetrics(), self._texts
         deadline = time.perf_counter() + _PREPARE_STEP
         for display in rows:
             for column, width in columns:
                 text = display[column]
                 if text and (text, width) not in texts:
-                    texts[(text, width)] = self._laid_out(text, width, metrics)
+                    texts[(text, width)] = _laid_out(text, width, font, metrics)
             if time.perf_counter() > deadline:
                 return
+        self._stop_ahead()
+
+    def _stop_ahead(self) -> None:
         self._ahead = None
         self._ahead_timer.stop()
+        self._resume.stop()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
@@ -340,7 +365,7 @@ class CaseloadTable(QTableView):
         ]
         if not columns:
             return
-        metrics = self.fontMetrics()
+        font, metrics = self.font(), self.fontMetrics()
         palette = self.palette()
         group = self._colour_group()
         plain = palette.color(group, QPalette.ColorRole.Text)
@@ -379,7 +404,7 @@ class CaseloadTable(QTableView):
                     pen = colour
                 cached = texts.get((text, width))
                 if cached is None:
-                    cached = texts[(text, width)] = self._laid_out(text, width, metrics)
+                    cached = texts[(text, width)] = _laid_out(text, width, font, metrics)
                 static, text_width = cached
                 if column == COL_MEMBERS:  # centred
                     painter.drawStaticText(QPointF(x + (width - text_width) / 2, y), static)
@@ -401,13 +426,16 @@ class CaseloadTable(QTableView):
                 columns.append((column, self.columnViewportPosition(column) + margin, width))
         return columns
 
-    def _laid_out(self, text: str, width: int, metrics: QFontMetrics) -> tuple[QStaticText, float]:
-        """``text`` laid out for a column ``width`` wide, elided when it does not fit
-        (measured on the layout itself: most texts fit, and eliding costs one more)."""
-        static = _static_text(text, self.font())
-        if static.size().width() > width:
-            static = _static_text(metrics.elidedText(text, _ELIDE_RIGHT, width), self.font())
-        return static, static.size().width()
+
+def _laid_out(
+    text: str, width: int, font: QFont, metrics: QFontMetrics
+) -> tuple[QStaticText, float]:
+    """``text`` laid out for a column ``width`` wide, elided when it does not fit
+    (measured on the layout itself: most texts fit, and eliding costs one more)."""
+    static = _static_text(text, font)
+    if static.size().width() > width:
+        static = _static_text(metrics.elidedText(text, _ELIDE_RIGHT, width), font)
+    return static, static.size().width()
 
 
 def _static_text(text: str, font: QFont) -> QStaticText:

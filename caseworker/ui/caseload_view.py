@@ -149,6 +149,8 @@ class CaseloadView(QWidget):
         self.loaded.emit(len(rows))
         if rows:
             self._load_alerts(generation, rows)
+        else:
+            self.table.lay_out_ahead()
 
     def _load_alerts(self, generation: int, rows: list[CaseloadRow]) -> None:
         store, ctx = self._deps.store, self._deps.ctx
@@ -161,6 +163,7 @@ class CaseloadView(QWidget):
             if self._current(generation):
                 self.model.set_alerts(alerts)
                 self.alerts_loaded.emit()
+                self.table.lay_out_ahead()  # the background work is done: idle time
 
         self._deps.runner.run(work, done, lambda _exc: None)
 

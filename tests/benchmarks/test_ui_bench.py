@@ -138,6 +138,7 @@ def test_search_as_you_type_and_unlock(qapp: QApplication, tmp_path: Path) -> No
     usable: list[float] = []
     usable_cpu: list[float] = []
     with_alerts: list[float] = []
+    idle: list[float] = []  # unlock → background work done (alerts, texts laid out ahead)
     for _ in range(UNLOCK_RUNS):
         panel = window.lock_screen.panel
         panel.passphrase_edit.setText(PASSPHRASE)
@@ -156,6 +157,9 @@ def test_search_as_you_type_and_unlock(qapp: QApplication, tmp_path: Path) -> No
         model = caseload.model
         wait_until(qapp, lambda: model.alerts_loaded)  # noqa: B023
         with_alerts.append(time.perf_counter() - start)
+        table = caseload.table
+        wait_until(qapp, lambda: not table.laying_out_ahead)  # noqa: B023
+        idle.append(time.perf_counter() - start)
         ctl.lock()
         runner.wait_for_done()
 
@@ -165,6 +169,9 @@ def test_search_as_you_type_and_unlock(qapp: QApplication, tmp_path: Path) -> No
     wait_until(qapp, lambda: window.caseload is not None and window.caseload.model.alerts_loaded)
     caseload = window.caseload
     assert caseload is not None
+    # typing starts once the app is idle, as a caseworker's first keystroke comes a moment
+    # after the caseload appeared (the table lays out its texts ahead of need meanwhile)
+    wait_until(qapp, lambda: not caseload.table.laying_out_ahead)
     caseload.scope_combo.setCurrentIndex(1)  # team: all 5,000
     caseload.status_combo.setCurrentIndex(2)  # open and closed
     qapp.processEvents()
@@ -216,6 +223,7 @@ def test_search_as_you_type_and_unlock(qapp: QApplication, tmp_path: Path) -> No
     full50, full95 = statistics.median(full), percentile(full, 0.95)
     unlock, unlock_cpu = statistics.median(usable), statistics.median(usable_cpu)
     alerts = statistics.median(with_alerts)
+    settled = statistics.median(idle)
     load = os.getloadavg()[0]
     unlock_status = (
         f"{'meets' if unlock < 1 else 'misses'} < 1 s wall (median {unlock:.2f} s, slowest "
@@ -244,6 +252,7 @@ thread's own CPU time (search runs on it entirely), robust against the shared ma
 | GUI-thread CPU, keystrokes leaving more rows ({len(full)}: the first 1–3 characters; the whole visible table repaints) | p50 {full50:.1f} ms, p95 {full95:.1f} ms | |
 | unlock → usable caseload ({HOUSEHOLDS:,} rows shown and searchable; fast test KDF, the production Argon2id adds ≈ 0.3–1 s, see "Store"), median of {UNLOCK_RUNS} | {unlock * 1000:.0f} ms wall, {unlock_cpu * 1000:.0f} ms CPU (all threads) | < 1 s |
 | unlock → alert badges shown (second loading step, in the background) | {alerts * 1000:.0f} ms wall | |
+| unlock → idle (alerts shown, all texts laid out ahead of need; typing starts after this) | {settled * 1000:.0f} ms wall | |
 
 Before this round (same benchmark, 2026-12-01, load 4–5 on the shared machine): search p50
 22.0 ms, p95 75.0 ms wall per keystroke (CPU p50 14.8 ms, p95 33.4 ms; ≤ 20 rows p50 3.6 ms,

@@ -191,7 +191,19 @@ def test_texts_are_laid_out_ahead_and_forgotten_on_lock(qapp: QApplication, qtbo
     model.set_rows(_rows(400))
     table.show()
     qtbot.waitExposed(table)
+    assert not table.laying_out_ahead  # until the caseload view says it loaded all
+    table.lay_out_ahead()
     assert table.laying_out_ahead
+    # a keystroke: laying out ahead gives way (the shown rows' texts are laid out as painted)
+    model.set_search_keys(frozenset(range(1, 401, 2)))
+    for _ in range(3):
+        qapp.processEvents()
+    paused = table.laid_out_texts
+    for _ in range(3):
+        qapp.processEvents()
+    assert table.laid_out_texts == paused
+    assert table.laying_out_ahead  # and goes on once the user paused
+    model.set_search_keys(None)
     qtbot.waitUntil(lambda: not table.laying_out_ahead)
     # every text of every loaded row, shown or not, once per column (widths differ)
     texts = {(c, d[c]) for d in model.display_rows() for c in range(COL_ALERTS) if d[c]}
