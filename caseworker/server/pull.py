@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
+    ColumnElement,
     CompoundSelect,
     Integer,
     Select,
@@ -27,6 +28,7 @@ from sqlalchemy import (
     literal,
     or_,
     select,
+    true,
     union_all,
 )
 from sqlalchemy.orm import Session
@@ -114,11 +116,17 @@ def _scope_differs(session: Session, principal: Principal) -> bool:
 
 
 @functools.cache
-def _events_statement(kind: str, cutoff: bool) -> CompoundSelect[Any]:
+def _events_statement(kind: str, cutoff: bool, per_household: bool) -> CompoundSelect[Any]:
     """Rows (of its households, of its team), purges and backfills after ``p_since`` (up to
     ``p_limit`` of each), the high-water mark and whether the device's recorded scope
     differs from its current one, as one ``UNION ALL`` (parameters: :func:`scope_params`,
-    ``p_device``, ``p_since``, ``p_limit``). Built once per form of the scope query."""
+    ``p_device``, ``p_since``, ``p_limit``). Built once per form of the scope query.
+
+    ``per_household`` (PostgreSQL, a caseworker's few households): the rows of each of the
+    device's households by its own ``(household_id, seq)`` index range (``LATERAL``), then
+    the first ``p_limit`` of them. Otherwise (a team lead's many households; SQLite) the
+    change log from ``p_since`` on, by seq, keeping those of its households: the plan
+    PostgreSQL prepares for that form scans every other device's changes since the cursor."""
     log = _LOG.c
     scoped = select(_SCOPE.c.household_id).where(_SCOPE.c.device_id == bindparam("p_device"))
     team_rows = and_(
@@ -128,22 +136,38 @@ def _events_statement(kind: str, cutoff: bool) -> CompoundSelect[Any]:
     )
     limit = bindparam("p_limit", type_=Integer)
     since = bindparam("p_since", type_=SeqInt)
-    # the rows of the device's households and those of its team as two parts (each by its
-    # own index); one part with "household IN (…) OR team rows" scanned the log from since
-    rows, team = (
-        select(
-            log.seq.label("seq"),
-            literal("row").label("kind"),
-            log.table_name.label("t"),
-            log.row_id.label("r"),
-            literal(None, log.household_id.type).label("h"),
-            literal(0, log.seq.type).label("b"),
+
+    def row_events(source: Any, where: ColumnElement[bool]) -> Select[Any]:
+        return (
+            select(
+                source.seq.label("seq"),
+                literal("row").label("kind"),
+                source.table_name.label("t"),
+                source.row_id.label("r"),
+                literal(None, log.household_id.type).label("h"),
+                literal(0, log.seq.type).label("b"),
+            )
+            .where(where)
+            .order_by(source.seq)
+            .limit(limit)
         )
-        .where(log.seq > since, condition)
-        .order_by(log.seq)
-        .limit(limit)
-        for condition in (log.household_id.in_(scoped), team_rows)
-    )
+
+    if per_household:
+        held = _SCOPE.alias("held")
+        of_each = (
+            select(log.seq, log.table_name, log.row_id)
+            .where(log.household_id == held.c.household_id, log.seq > since)
+            .order_by(log.seq)
+            .limit(limit)
+            .lateral("of_each")
+        )
+        rows = row_events(of_each.c, held.c.device_id == bindparam("p_device")).select_from(
+            held.join(of_each, true())
+        )
+    else:
+        # one part with "household IN (…) OR team rows" scanned the log from since
+        rows = row_events(log, and_(log.seq > since, log.household_id.in_(scoped)))
+    team = row_events(log, and_(log.seq > since, team_rows))
     purges = (
         select(
             _PURGES.c.seq,
@@ -203,7 +227,10 @@ def _events(
 ) -> tuple[list[_Event], int, bool]:
     """The next events of the device's feed (rows, purges, backfills; up to ``limit`` + 1
     of each), the high-water mark and whether its scope changed, in one query."""
-    statement = _events_statement(scope_kind(principal), principal.closed_before is not None)
+    kind = scope_kind(principal)
+    conn = session.connection()
+    per_household = kind == "own" and conn.dialect.name == "postgresql"
+    statement = _events_statement(kind, principal.closed_before is not None, per_household)
     params = {
         **scope_params(principal),
         "p_device": principal.device_id,
@@ -213,18 +240,16 @@ def _events(
     events: list[_Event] = []
     high = 0
     differs = False
-    for seq, kind, table, row_id, household, upto in session.connection().execute(
-        statement, params
-    ):
-        if kind == "top":
+    for seq, event, table, row_id, household, upto in conn.execute(statement, params):
+        if event == "top":
             high = int(seq)
-        elif kind == "scope":
+        elif event == "scope":
             differs = bool(seq)
         else:
             events.append(
                 _Event(
                     int(seq),
-                    kind,
+                    event,
                     table=table or "",
                     row_id=row_id or "",
                     household_id=household or "",

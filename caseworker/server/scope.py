@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, bindparam, false, or_, select
+from sqlalchemy import ColumnElement, Select, bindparam, false, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from caseworker.models import Household, Role
@@ -67,27 +67,28 @@ def scope_statement(kind: str, cutoff: bool, with_ids: bool = False) -> Select[A
     with ``with_ids`` also ``p_ids``, a list). Built once per form (a handful exist), so
     SQLAlchemy's compiled-statement cache is hit without building a cache key per call."""
     h = _HOUSEHOLDS.c
-    if kind == "team":
-        condition: ColumnElement[bool] = h.team_id == bindparam("p_team")
-    elif kind == "own":
-        # "id IN (coordinated ∪ memberships)", not "coordinator_id = u OR id IN (…)":
-        # PostgreSQL cannot use an index for that OR and scanned all households
-        coordinated = select(h.id).where(h.coordinator_id == bindparam("p_user"))
-        memberships = select(_MEMBERSHIPS.c.household_id).where(
-            _MEMBERSHIPS.c.user_id == bindparam("p_user")
-        )
-        condition = h.id.in_(coordinated.union_all(memberships))
-    else:
-        condition = false()
+    conditions: list[ColumnElement[bool]] = []
     if cutoff:
         # data minimisation (DESIGN.md §3 Sync rule 6): long-closed households leave laptops
-        condition = and_(
-            condition, or_(h.closed_on.is_(None), h.closed_on >= bindparam("p_cutoff"))
-        )
-    query = select(h.id).where(condition)
+        conditions.append(or_(h.closed_on.is_(None), h.closed_on >= bindparam("p_cutoff")))
     if with_ids:
-        query = query.where(h.id.in_(bindparam("p_ids", expanding=True)))
-    return query
+        conditions.append(h.id.in_(bindparam("p_ids", expanding=True)))
+    if kind == "own":
+        # the coordinated households and those of the memberships, each by its own index,
+        # as two parts: "coordinator_id = u OR id IN (…)" scanned all households, and so
+        # did "id IN (coordinated UNION ALL memberships)" in the plan PostgreSQL prepares
+        m = _MEMBERSHIPS.c
+        coordinated = select(h.id).where(h.coordinator_id == bindparam("p_user"), *conditions)
+        member = (
+            select(h.id)
+            .select_from(_HOUSEHOLDS.join(_MEMBERSHIPS, m.household_id == h.id))
+            .where(m.user_id == bindparam("p_user"), *conditions)
+        )
+        own = union_all(coordinated, member).subquery("own")
+        return select(own.c.id)
+    if kind == "team":
+        return select(h.id).where(h.team_id == bindparam("p_team"), *conditions)
+    return select(h.id).where(false())
 
 
 def scope_query(principal: Principal) -> Select[Any]:

@@ -13,13 +13,15 @@ import pytest
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from caseworker.server import db
+from caseworker.models import Role
+from caseworker.server import db, pull
 from caseworker.server.combine import GroupCommitter
+from caseworker.server.scope import Principal
 from caseworker.server.sequence import SequenceAllocator, high_water, sequence_locked
 from caseworker.sync import protocol as p
 
 from .conftest import ServerEnv
-from .live import Device, World
+from .live import Device, World, household_change, person_change
 
 
 def test_sequence_lock_hint_belongs_to_one_transaction(database_url: str) -> None:
@@ -157,3 +159,37 @@ def test_sync_answers_validate_against_the_protocol(
     assert page.status_code == 200
     assert page.headers["content-type"] == "application/json"
     p.ChangesPage.model_validate_json(page.content)
+
+
+def test_pull_by_household_index_finds_the_same_events(
+    env: ServerEnv, world: World, devices: dict[str, Device], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The per-household form of the pull (PostgreSQL, caseworkers) and the form that reads
+    the change log from the cursor give the same page, with a limit and without."""
+    if env.backend == "sqlite":
+        pytest.skip("the per-household form (LATERAL) is PostgreSQL's")
+    cw = devices["cw_a"]
+    other = devices["cw_b"]
+    for n in range(3):
+        household = household_change(world.team_a, world.users["cw_a"], name=f"Familie {n}")
+        assert cw.push(household, person_change(household["row_id"])).status_code == 200
+        foreign = household_change(world.team_b, world.users["cw_b"])
+        assert other.push(foreign, person_change(foreign["row_id"])).status_code == 200
+    cw.pull_all()  # records the device's scope
+    who = Principal(cw.device_id, world.users["cw_a"], Role.CASEWORKER, world.team_a)
+    statement = pull._events_statement
+    with env.session() as session:
+        for since in (0, 3):
+            for limit in (2, 500):
+                pages = []
+                for per_household in (True, False):
+                    monkeypatch.setattr(
+                        pull,
+                        "_events_statement",
+                        lambda kind, cutoff, _form, form=per_household: statement(
+                            kind, cutoff, form
+                        ),
+                    )
+                    pages.append(pull._events(session, who, since, limit))
+                assert pages[0] == pages[1]
+                assert pages[0][0], "the page holds events"
