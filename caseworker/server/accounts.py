@@ -12,10 +12,11 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy import Select, bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from caseworker.models import Household, Role, Team, User
@@ -24,7 +25,7 @@ from .errors import ApiError
 from .scope import Principal
 from .sequence import SequenceAllocator
 from .settings import ServerSettings
-from .tables import Account, ChangeLog, Device, LoginFailure, Membership, core
+from .tables import Account, Batch, ChangeLog, Device, LoginFailure, Membership, core
 
 # A hash to verify against when the user does not exist (equal timing, no user oracle).
 _DUMMY_PASSWORD = "not-a-real-password"
@@ -207,6 +208,16 @@ def enroll(session: Session, user: User, *, label: str, client: str, now: dateti
 
 
 @dataclass(frozen=True)
+class StoredBatch:
+    """A push batch already applied under an id: by which device, the hash of its body
+    and the answer given."""
+
+    device_id: str
+    body_hash: str
+    result: dict[str, Any]
+
+
+@dataclass(frozen=True)
 class TokenOwner:
     """What authentication needs of a device and its user (one indexed query, no ORM)."""
 
@@ -217,6 +228,7 @@ class TokenOwner:
     active: bool  # the user is active and not deleted
     revoked: bool
     last_seen_at: datetime | None
+    batch: StoredBatch | None = None  # asked for with the token: the batch of that id
 
 
 _DEVICE = core(Device)
@@ -237,6 +249,12 @@ _TOKEN_OWNER = (
     .select_from(_DEVICE.join(_USER, _USER.c.id == _DEVICE.c.user_id))
     .where(_DEVICE.c.token_hash == bindparam("p_digest"))
 )
+_BATCHES = core(Batch)
+# a push asks for the batch of its id in the same query (idempotency: a retried batch is
+# answered with the stored result), one statement less per push
+_TOKEN_OWNER_AND_BATCH = _TOKEN_OWNER.add_columns(
+    _BATCHES.c.device_id, _BATCHES.c.body_hash, _BATCHES.c.result
+).outerjoin(_BATCHES, _BATCHES.c.batch_id == bindparam("p_batch"))
 _TOUCH = (
     update(_DEVICE)
     .where(_DEVICE.c.id == bindparam("p_device"))
@@ -244,11 +262,22 @@ _TOUCH = (
 )
 
 
-def device_for_token(session: Session, token: str) -> TokenOwner | None:
-    """The device with this token and its user, by the unique index on the token hash."""
-    row = session.connection().execute(_TOKEN_OWNER, {"p_digest": token_digest(token)}).first()
+def device_for_token(
+    session: Session, token: str, batch_id: str | None = None
+) -> TokenOwner | None:
+    """The device with this token and its user, by the unique index on the token hash;
+    with ``batch_id`` also the batch stored under that id, if any (same query)."""
+    params = {"p_digest": token_digest(token)}
+    statement: Select[Any] = _TOKEN_OWNER
+    if batch_id is not None:
+        statement = _TOKEN_OWNER_AND_BATCH
+        params["p_batch"] = batch_id
+    row = session.connection().execute(statement, params).first()
     if row is None:
         return None
+    batch = None
+    if batch_id is not None and row[8] is not None:
+        batch = StoredBatch(device_id=row[8], body_hash=row[9], result=row[10])
     return TokenOwner(
         device_id=row[0],
         user_id=row[1],
@@ -257,6 +286,7 @@ def device_for_token(session: Session, token: str) -> TokenOwner | None:
         active=bool(row[4]) and not row[5],
         revoked=row[6] is not None,
         last_seen_at=row[7],
+        batch=batch,
     )
 
 

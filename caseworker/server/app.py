@@ -150,10 +150,13 @@ def _address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-def _authenticate(server: Server, request: Request, session: Session, token: str) -> Principal:
+def _authenticate(
+    server: Server, request: Request, session: Session, token: str, batch_id: str | None = None
+) -> tuple[Principal, accounts.StoredBatch | None]:
     """The device of ``token`` and its user, by one indexed query in the request's own
-    transaction (no separate transaction or pooled connection for authentication)."""
-    found = accounts.device_for_token(session, token)
+    transaction (no separate transaction or pooled connection for authentication); with
+    ``batch_id`` (a push) also the batch already stored under that id."""
+    found = accounts.device_for_token(session, token, batch_id)
     if found is None:
         raise ApiError(401, "unknown device token")
     if found.revoked or not found.active:
@@ -163,13 +166,14 @@ def _authenticate(server: Server, request: Request, session: Session, token: str
         accounts.touch_device(session, found.device_id, now)
     request.scope.setdefault("state", {})["device_id"] = found.device_id
     cutoff = (now - timedelta(days=server.settings.purge_closed_after_days)).date()
-    return Principal(
+    who = Principal(
         device_id=found.device_id,
         user_id=found.user_id,
         role=found.role,
         team_id=found.team_id,
         closed_before=cutoff,
     )
+    return who, found.batch
 
 
 @dataclass(frozen=True)
@@ -186,10 +190,16 @@ class Caller:
 
     def authenticate(self, session: Session) -> Principal:
         """The device and its user, checked in ``session``'s transaction."""
-        who = _authenticate(self.server, self.request, session, self.token)
+        who, _batch = _authenticate(self.server, self.request, session, self.token)
         if self.admin and who.role != Role.ADMINISTRATOR:
             raise forbidden("administrators only")
         return who
+
+    def authenticate_push(
+        self, session: Session, batch_id: str
+    ) -> tuple[Principal, accounts.StoredBatch | None]:
+        """:meth:`authenticate`, and the batch stored under ``batch_id`` (same query)."""
+        return _authenticate(self.server, self.request, session, self.token, batch_id)
 
     @contextmanager
     def session(self) -> Iterator[tuple[Session, Principal]]:
@@ -382,8 +392,8 @@ def _add_routes(app: FastAPI, server: Server) -> None:
         def apply(shared: Session) -> p.PushResult:
             # authenticated in the shared transaction too (no connection and transaction of
             # its own); a refused token refuses this push alone, like any other error
-            who = caller.authenticate(shared)
-            result, replay = PushService(shared, who, now).push(body)
+            who, stored = caller.authenticate_push(shared, body.batch_id)
+            result, replay = PushService(shared, who, now).push(body, stored)
             audit_log.server_audit(
                 shared,
                 action="push",

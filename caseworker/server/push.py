@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from caseworker.models import Role
 from caseworker.sync.protocol import PushBatch, PushResult
 
+from .accounts import StoredBatch
 from .bulk import constraint_name, error_kind, full_row, insert_many, update_by_id
 from .codec import TABLES
 from .errors import ApiError, bad_request, conflict, forbidden
@@ -60,25 +61,24 @@ class PushService:
         self.principal = principal
         self.now = now
 
-    def push(self, batch: PushBatch) -> tuple[PushResult, bool]:
-        """Returns the result and whether it was a replay of an earlier identical batch."""
+    def push(self, batch: PushBatch, stored: StoredBatch | None) -> tuple[PushResult, bool]:
+        """Returns the result and whether it was a replay of an earlier identical batch.
+        ``stored`` is the batch stored under ``batch.batch_id`` as read in this transaction
+        (with the authentication, :func:`accounts.device_for_token`)."""
         if not self.principal.sees_dossiers:
             raise forbidden("administrators do not sync dossier data")
         decoded = [decode_change(i, c) for i, c in enumerate(batch.changes)]
         digest = body_hash(batch)
+        if stored is not None:
+            return self._replay(stored, digest), True
         merger = Merger(self.session, self.principal, self.now)
         if sequence_locked(self.session):
             # this transaction holds the lock already (an earlier push of the same group
-            # commit): nobody else can write, so merge under it, without a second look
+            # commit; ``stored`` was read under it): nobody else can write, so merge under
+            # it, without a second look
             seq = SequenceAllocator(self.session)
-            replay = self._stored(batch.batch_id, digest)
-            if replay is not None:
-                return replay, True
             merged = merger.merge(decoded)
         else:
-            replay = self._stored(batch.batch_id, digest)
-            if replay is not None:
-                return replay, True
             merged = merger.merge(decoded)
             seq = SequenceAllocator(self.session)  # the lock: serialises with other writers
             replay = self._stored(batch.batch_id, digest)
@@ -115,9 +115,13 @@ class PushService:
         return result, False
 
     def _stored(self, batch_id: str, digest: str) -> PushResult | None:
-        stored = self.session.connection().execute(_STORED, {"p_batch": batch_id}).first()
-        if stored is None:
+        row = self.session.connection().execute(_STORED, {"p_batch": batch_id}).first()
+        if row is None:
             return None
+        return self._replay(StoredBatch(row.device_id, row.body_hash, row.result), digest)
+
+    def _replay(self, stored: StoredBatch, digest: str) -> PushResult:
+        """The stored answer, if the same device sent the same body under that id."""
         if stored.device_id != self.principal.device_id or stored.body_hash != digest:
             raise conflict("batch_id was already used for a different batch")
         return PushResult.model_validate(stored.result)
