@@ -4,9 +4,10 @@ Every push takes the sequence lock and holds it until its commit (a number is ne
 visible before all lower ones are committed), so pushes commit one after another and each
 waits for the one before it to reach the disk. Here, a push that finds another one
 committing queues itself; the next *leader* applies all queued pushes in one transaction,
-each in its own savepoint (a refused batch rolls back alone and gets its own error), and
-commits once. Answers are given only after that commit, so nothing is acknowledged before
-it is durable. Per process; processes still serialise on the lock in the database.
+each in its own savepoint (a refused batch rolls back alone and gets its own error), then
+those that queued meanwhile (while it waited for the lock, say), and commits once.
+Answers are given only after that commit, so nothing is acknowledged before it is
+durable. Per process; processes still serialise on the lock in the database.
 """
 
 from __future__ import annotations
@@ -41,43 +42,54 @@ class GroupCommitter(Generic[T]):
             with self._leader:
                 if future.done():
                     break
-                with self._queue_lock:
-                    group = self._queue[:MAX_GROUP]
-                    del self._queue[:MAX_GROUP]
+                group = self._take(MAX_GROUP)
                 if group:
                     self._run_group(group)
         return future.result()
 
+    def _take(self, most: int) -> list[tuple[Job[T], Future[T]]]:
+        with self._queue_lock:
+            group = self._queue[:most]
+            del self._queue[:most]
+        return group
+
     def _run_group(self, group: list[tuple[Job[T], Future[T]]]) -> None:
-        if len(group) == 1:  # alone: no savepoint needed, an error rolls back everything
-            job, future = group[0]
-            try:
-                with self._sessions() as session, session.begin():
-                    result = job(session)
-            except Exception as exc:
-                future.set_exception(exc)
-            except BaseException as exc:
-                future.set_exception(exc)
-                raise
-            else:
-                future.set_result(result)
-            return
+        """Run ``group`` in one transaction, and with it the jobs queued while it ran (up to
+        ``MAX_GROUP`` in all): they would otherwise wait for this commit and then for the
+        lock it held, and a group commit of its own. A job alone needs no savepoint (its
+        error rolls back everything); the jobs after it each get one."""
         done: list[tuple[Future[T], T]] = []
+        taken = len(group)
         try:
             with self._sessions() as session, session.begin():
-                for job, future in group:
-                    info = dict(session.info)
+                if len(group) == 1:
+                    job, future = group.pop()
                     try:
-                        with session.begin_nested():
-                            result = job(session)
-                    except Exception as exc:  # this batch alone is refused
-                        # ... and leaves no trace: what it noted in session.info (e.g. that
-                        # it took a lock, which the savepoint's rollback may release) goes
-                        session.info.clear()
-                        session.info.update(info)
+                        done.append((future, job(session)))
+                    except Exception as exc:
                         future.set_exception(exc)
-                    else:
-                        done.append((future, result))
+                        raise _Refused from exc
+                    group = self._take(MAX_GROUP - taken)
+                    taken += len(group)
+                while group:
+                    for job, future in group:
+                        info = dict(session.info)
+                        try:
+                            with session.begin_nested():
+                                result = job(session)
+                        except Exception as exc:  # this batch alone is refused
+                            # ... and leaves no trace: what it noted in session.info (e.g.
+                            # that it took a lock, which the savepoint's rollback may
+                            # release) goes
+                            session.info.clear()
+                            session.info.update(info)
+                            future.set_exception(exc)
+                        else:
+                            done.append((future, result))
+                    group = self._take(MAX_GROUP - taken)
+                    taken += len(group)
+        except _Refused:  # the job alone was refused: its transaction is rolled back
+            return
         except BaseException as exc:  # the commit failed: nothing of the group is stored
             for future, _result in done:
                 future.set_exception(exc)
@@ -89,3 +101,7 @@ class GroupCommitter(Generic[T]):
             return
         for future, result in done:
             future.set_result(result)
+
+
+class _Refused(Exception):
+    """The job of a group of one failed (its own future holds the error)."""

@@ -72,3 +72,31 @@ def test_concurrent_callers_each_get_their_answer(env: ServerEnv) -> None:
     with env.session() as session:
         count = session.execute(select(func.count()).select_from(ServerAuditEvent)).scalar_one()
     assert count >= len(expected)
+
+
+@pytest.mark.parametrize("alone", [True, False], ids=["after-a-lone-job", "after-a-group"])
+def test_jobs_queued_while_a_group_runs_join_its_commit(database_url: str, alone: bool) -> None:
+    engine = db.make_engine(database_url)
+    committer: GroupCommitter[int] = GroupCommitter(db.session_factory(engine))
+    sessions: list[Session] = []
+    late: Future[int] = Future()
+
+    def arrives_late(session: Session) -> int:
+        sessions.append(session)
+        return 2
+
+    def first(session: Session) -> int:
+        sessions.append(session)
+        with committer._queue_lock:  # another push queues while this group runs
+            committer._queue.append((arrives_late, late))
+        return 1
+
+    try:
+        futures: list[Future[int]] = [Future() for _ in range(1 if alone else 2)]
+        committer._run_group([(first, futures[0])] + [(lambda _s: 0, f) for f in futures[1:]])
+        assert futures[0].result() == 1
+        assert late.result() == 2
+        assert all(s is sessions[0] for s in sessions)  # one transaction, one commit
+        assert not committer._queue
+    finally:
+        engine.dispose()
