@@ -12,6 +12,8 @@ import pytest
 from sqlalchemy.orm import Session
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# as the app paints (caseworker.ui.app.paint_on_the_gui_thread), before Qt reads it
+os.environ["QT_NO_GUI_THREADPOOL"] = "1"
 
 from caseworker.models import Role, Team, User
 from caseworker.services import ServiceContext

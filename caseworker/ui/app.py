@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -38,12 +39,27 @@ def install_translators(app: QApplication, directory: Path = TRANSLATIONS) -> li
 
 
 def configure_application(app: QApplication) -> list[QTranslator]:
+    """Locale, names, theme and translations; call before anything is painted."""
+    paint_on_the_gui_thread()
     QLocale.setDefault(DUTCH)
     app.setApplicationName("Caseworker")
     app.setOrganizationName("WIJ Groningen")
     app.setApplicationDisplayName("Caseworker")
     apply_theme(app)
     return install_translators(app)
+
+
+def paint_on_the_gui_thread() -> None:
+    """Keep Qt's raster painting on the GUI thread (``QT_NO_GUI_THREADPOOL``).
+
+    Qt hands large fills to a pool of threads and waits for them. For this app's
+    repaints that costs more than it saves: the caseload's scroll bar repaints on
+    every keystroke (a new slider length) and each time woke pool threads and waited,
+    ≈ 1.5-2 ms per keystroke on 2 cores and more when the other core is busy
+    (docs/performance.md, "Desktop UI"). Qt reads the variable once, when it first
+    needs the pool: this runs before the application object exists (``run_app``; the
+    tests set it in their conftest)."""
+    os.environ["QT_NO_GUI_THREADPOOL"] = "1"
 
 
 def load_reference_data() -> Reference:
@@ -56,6 +72,7 @@ def run_app(
     store_dir: Path, demo_passphrase: str | None = None, kdf: KdfParams | None = None
 ) -> int:
     """Open the desktop app on ``store_dir`` (first run when it has no store yet)."""
+    paint_on_the_gui_thread()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     configure_application(app)

@@ -3,6 +3,9 @@ persons → search finds it → open dossier → lock → data hidden → unlock
 
 from __future__ import annotations
 
+import os
+
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,6 +18,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from caseworker.services.audit import events
+from caseworker.ui.app import configure_application
 from caseworker.ui.caseload_model import COL_NAME
 from caseworker.ui.controller import AppController
 from caseworker.ui.dialogs.household_dialog import HouseholdDialog
@@ -172,3 +176,10 @@ def test_first_run_to_unlock(qtbot: QtBot, controller: AppController) -> None:
     restored = window.caseload
     assert restored is not None
     qtbot.waitUntil(lambda: restored.model.total_count() == 1)
+
+
+def test_qt_paints_on_the_gui_thread(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Qt's raster pool costs a keystroke 1.5-2 ms of waking threads (docs/performance.md)."""
+    monkeypatch.delenv("QT_NO_GUI_THREADPOOL", raising=False)
+    configure_application(qapp)
+    assert os.environ["QT_NO_GUI_THREADPOOL"] == "1"
