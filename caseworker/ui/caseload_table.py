@@ -76,7 +76,9 @@ class CaseloadTable(QTableView):
     text and focus frame; ``CaseloadDelegate`` leaves the texts of the other cells out)
     and the whole table in layouts this view does not handle (``_own_columns``). The
     alerts column shows badges (``BadgeDelegate``), not text. Same pixels as the plain
-    delegate (``tests/ui/test_caseload_table.py``).
+    delegate (``tests/ui/test_caseload_table.py``). Once the caseload has loaded, the texts
+    of all its rows are laid out ahead of need in idle time (``lay_out_ahead``), so a
+    keystroke that shows rows for the first time finds their texts ready.
 
     Its font prefers no text shaping: HarfBuzz shaping (kerning, ligatures) is optional
     for Latin script, so Qt skips it there (≈ −25 % per repaint before the text cache);
