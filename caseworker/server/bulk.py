@@ -1,13 +1,16 @@
-"""Writing a push's rows: on PostgreSQL one ``INSERT … SELECT FROM unnest(arrays)`` per
-table and chunk (one statement to parse, plan and run instead of one per row), elsewhere
-executemany; updates by id; and naming a refused write without its values."""
+"""Writing a push's rows: on PostgreSQL one ``INSERT … SELECT FROM
+json_populate_recordset(…)`` per table and chunk (one statement to parse, plan and run
+instead of one per row), elsewhere executemany; updates by id; and naming a refused write
+without its values."""
 
 from __future__ import annotations
 
 import functools
-import re
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import (
@@ -43,62 +46,69 @@ def update_by_id(name: str) -> Update:
 
 
 @dataclass(frozen=True)
-class _Unnest:
-    """``INSERT INTO t (c0, …) SELECT * FROM unnest(CAST(:c0 AS type[]), …)`` for one
-    table: all rows of a push in one statement of fixed text (PostgreSQL), with each
-    column's bind processor."""
+class _JsonInsert:
+    """``INSERT INTO t (c, …) SELECT c, … FROM json_populate_recordset(NULL::t, :rows)`` for
+    one table: all rows of a push as one JSON parameter in one statement of fixed text
+    (PostgreSQL), each column's bind processor applied first."""
 
     statement: TextClause
-    columns: list[tuple[str, str, Callable[[Any], Any] | None]]  # name, parameter, processor
+    columns: list[tuple[str, Callable[[Any], Any] | None]]  # name, bind processor
 
 
 @functools.cache
-def _unnest_insert(table: Table, dialect: Dialect) -> _Unnest | None:
-    """The unnest form of ``INSERT`` for ``table``, or None when a column needs the driver's
-    own adaptation (JSON: psycopg wraps each value itself)."""
-    names: list[str] = []
-    arrays: list[str] = []
-    columns: list[tuple[str, str, Callable[[Any], Any] | None]] = []
-    for index, column in enumerate(table.columns):
-        if isinstance(column.type, JSON):
-            return None
-        # the base type without length or precision: the insert's assignment cast then
-        # refuses a too long or too large value as a plain INSERT does (an explicit cast to
-        # varchar(n) would truncate)
-        cast = re.sub(r"\(.*?\)", "", column.type.compile(dialect=dialect)).strip()
-        if cast.startswith(("VARCHAR", "CHAR", "TEXT")):
-            cast = "TEXT"
-        parameter = f"c{index}"
-        names.append(dialect.identifier_preparer.quote(column.name))
-        arrays.append(f"CAST(:{parameter} AS {cast}[])")
-        columns.append((column.name, parameter, column.type.bind_processor(dialect)))
+def _json_insert(table: Table, dialect: Dialect) -> _JsonInsert | None:
+    """The JSON form of ``INSERT`` for ``table``, or None when a column holds JSON itself
+    (its bind processor serialises it already). PostgreSQL reads each field with its
+    column's input function and type modifier, so a too long or too large value is refused
+    as a plain ``INSERT`` refuses it."""
+    if any(isinstance(column.type, JSON) for column in table.columns):
+        return None
+    quote = dialect.identifier_preparer.quote
+    names = ", ".join(quote(column.name) for column in table.columns)
     target = dialect.identifier_preparer.format_table(table)
-    sql = f"INSERT INTO {target} ({', '.join(names)}) SELECT * FROM unnest({', '.join(arrays)})"
-    return _Unnest(text(sql), columns)
+    sql = (
+        f"INSERT INTO {target} ({names}) SELECT {names} "
+        f"FROM json_populate_recordset(NULL::{target}, CAST(:p_rows AS json))"
+    )
+    columns: list[tuple[str, Callable[[Any], Any] | None]] = [
+        (column.name, column.type.bind_processor(dialect)) for column in table.columns
+    ]
+    return _JsonInsert(text(sql), columns)
+
+
+def _json_value(value: Any) -> Any:
+    """What ``json.dumps`` cannot write itself, as the text PostgreSQL's input functions
+    read: ISO dates and times (with their offset), decimals as written."""
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    raise TypeError(f"no JSON form for {type(value).__name__}")
 
 
 def insert_many(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """On PostgreSQL one ``INSERT … SELECT FROM unnest(arrays)`` per chunk (one statement
-    to parse, plan and run instead of one per row); elsewhere executemany."""
-    unnest = (
-        _unnest_insert(table, conn.dialect)
-        if conn.dialect.name == "postgresql" and len(rows) > 1
-        else None
-    )
-    if unnest is None:
+    """On PostgreSQL one ``INSERT … SELECT FROM json_populate_recordset(…)`` per chunk (one
+    statement to parse, plan and run instead of one per row, and one parameter for the
+    driver: arrays, one per column, cost psycopg a Python call per value); elsewhere
+    executemany."""
+    form = _json_insert(table, conn.dialect) if conn.dialect.name == "postgresql" else None
+    if form is None or len(rows) < 2:
         statement = _insert_into(table)
         for start in range(0, len(rows), INSERT_CHUNK):
             conn.execute(statement, rows[start : start + INSERT_CHUNK])
         return
     for start in range(0, len(rows), INSERT_CHUNK):
         chunk = rows[start : start + INSERT_CHUNK]
-        params: dict[str, list[Any]] = {}
-        for name, parameter, process in unnest.columns:
-            values = [row[name] for row in chunk]
-            if process is not None:
-                values = [process(value) for value in values]
-            params[parameter] = values
-        conn.execute(unnest.statement, params)
+        records = [
+            {
+                name: value if process is None or value is None else process(value)
+                for name, process in form.columns
+                for value in (row[name],)
+            }
+            for row in chunk
+        ]
+        payload = json.dumps(records, default=_json_value, ensure_ascii=False)
+        conn.execute(form.statement, {"p_rows": payload})
 
 
 def full_row(info: TableInfo, row: dict[str, Any]) -> dict[str, Any]:
