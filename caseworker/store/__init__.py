@@ -15,7 +15,7 @@ from .errors import (
 )
 from .keyfile import KdfParams, KeyFile
 from .passphrase import PassphraseAssessment, assess_passphrase
-from .store import OpenStore, Store, StorePaths
+from .store import OpenStore, Store, StorePaths, warm_up
 from .throttle import UnlockThrottle
 
 __all__ = [
@@ -38,4 +38,5 @@ __all__ = [
     "WeakPassphrase",
     "WrongPassphrase",
     "assess_passphrase",
+    "warm_up",
 ]

@@ -327,6 +327,20 @@ class Store:
         return target
 
 
+def warm_up() -> None:
+    """The one-time work of a process's first unlock, done ahead (the app runs it in the
+    background while the lock screen waits for the passphrase): SQLAlchemy configures
+    the ORM mappers, the SQLite dialect is imported, the migrations' head is read. The
+    first unlock of a session took ≈ 0.5-0.9 s longer than the next ones for these."""
+    import sqlalchemy.dialects.sqlite  # noqa: F401  (imported by the first engine)
+    from sqlalchemy.orm import configure_mappers
+
+    import caseworker.models  # noqa: F401  (every mapped class)
+
+    configure_mappers()
+    migrate.head_revision()
+
+
 def text_count(session: Session, table: str) -> int:
     """Rows in a table, tombstones included (for checks and tests)."""
     return int(session.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())

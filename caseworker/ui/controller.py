@@ -19,7 +19,7 @@ from caseworker.reference import Reference
 from caseworker.services import ServiceContext
 from caseworker.services.audit import AuditAction
 from caseworker.services.ui_support import SessionUser, audit_session_event, session_user
-from caseworker.store import KdfParams, OpenStore, Store, UnlockThrottle
+from caseworker.store import KdfParams, OpenStore, Store, UnlockThrottle, warm_up
 from caseworker.sync.enrolment import server_connection
 
 from .deps import AppDeps
@@ -68,6 +68,8 @@ class AppController(QObject):
         self.first_run: FirstRunDialog | None = None
         self.unlock_dialog: UnlockDialog | None = None
 
+        # the first unlock's one-time work, while the passphrase is being typed
+        runner.run(warm_up, lambda _done: None, lambda _exc: None)
         lock_screen = LockScreen(self.store, runner, self.throttle, demo_passphrase)
         lock_screen.panel.unlocked.connect(self._on_open)
         self.window = MainWindow(lock_screen, settings, sections)

@@ -557,3 +557,25 @@ def test_failed_create_leaves_no_half_store(
     monkeypatch.undo()
     Store(store_dir).create(PASSPHRASE, FAST_KDF).close()
     Store(store_dir).unlock(PASSPHRASE).close()
+
+
+def test_warm_up_does_the_first_unlocks_one_time_work(tmp_path: Path) -> None:
+    """In a fresh interpreter: mappers unconfigured and the dialect not imported until
+    warm_up does it (ahead of the first unlock), without touching any file."""
+    code = (
+        "import sys\n"
+        "import caseworker.models as m\n"
+        "from caseworker.store import warm_up\n"
+        "from caseworker.store.migrate import head_revision\n"
+        "state = lambda: (m.Household.__mapper__.configured,\n"
+        "                 'sqlalchemy.dialects.sqlite' in sys.modules)\n"
+        "before = state()\n"
+        "warm_up()\n"
+        "after = state()\n"
+        "print(before, after, head_revision.cache_info().currsize)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["(False,", "False)", "(True,", "True)", "1"]
+    assert list(tmp_path.iterdir()) == []
