@@ -19,6 +19,7 @@ fast Argon2 parameters. Never use it for a real store.
 from __future__ import annotations
 
 import argparse
+import gc
 import getpass
 import json
 import os
@@ -272,6 +273,9 @@ def ensure_demo_store(store_dir: Path, households: int = DEMO_HOUSEHOLDS) -> boo
     reference = _reference()
     with store.create(DEMO_PASSPHRASE, _kdf()) as opened, opened.transaction() as session:
         generate_demo_data(session, _context(opened.store_id), reference, households=households)
+    # the generator's objects (personal data, if made up) are garbage now: gone before the
+    # app starts, rather than as a full collection (≈ 0.5-1 s) during its first unlock
+    gc.collect()
     return True
 
 
