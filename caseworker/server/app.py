@@ -15,7 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.telemetry import TelemetryConfig
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
@@ -31,6 +31,7 @@ from .errors import ApiError, forbidden, not_found
 from .logs import configure
 from .middleware import AccessLogMiddleware, BodyLimitMiddleware
 from .push import PushService
+from .raw_body import add_body_schemas, json_body, push_batch
 from .scope import Principal, in_scope
 from .settings import ServerSettings
 
@@ -93,7 +94,7 @@ def create_app(
     app.state.server = server
     _install_error_handlers(app, logger)
     _add_routes(app, server)
-    _add_body_schemas(app, (p.PushBatch,))
+    add_body_schemas(app, (p.PushBatch,))
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(AccessLogMiddleware, logger=logger)
     return app
@@ -242,61 +243,6 @@ def _admin(caller: Auth) -> Caller:
 Admin = Annotated[Caller, Depends(_admin)]
 
 
-def _is_json(content_type: str | None) -> bool:
-    """Whether a request's Content-Type is JSON (none counts as JSON, as in FastAPI)."""
-    if content_type is None:
-        return True
-    media = content_type.split(";", 1)[0].strip().lower()
-    return media == "application/json" or (
-        media.startswith("application/") and media.endswith("+json")
-    )
-
-
-async def _push_batch(request: Request) -> p.PushBatch:
-    """The push body, validated from its raw bytes in one pydantic-core pass
-    (``model_validate_json``) instead of ``json.loads`` plus validation of the objects.
-    Errors are answered as FastAPI's own body validation answers them (422, ``body`` first
-    in each location); the schema is the route's ``openapi_extra`` (:func:`_json_body`)."""
-    body = await request.body()
-    if not _is_json(request.headers.get("content-type")):
-        raise RequestValidationError(
-            [{"type": "model_attributes_type", "loc": ("body",), "msg": "expected a JSON object"}]
-        )
-    try:
-        return p.PushBatch.model_validate_json(body)
-    except ValidationError as exc:
-        raise RequestValidationError(
-            [{**error, "loc": ("body", *error["loc"])} for error in exc.errors()]
-        ) from None
-
-
-def _json_body(model: type[BaseModel]) -> dict[str, Any]:
-    """``openapi_extra`` of a route that validates its body itself: the same required JSON
-    request body as a ``body: model`` parameter gives (the model's schema is added to the
-    components by :func:`_add_body_schemas`)."""
-    ref = {"$ref": f"#/components/schemas/{model.__name__}"}
-    return {"requestBody": {"content": {"application/json": {"schema": ref}}, "required": True}}
-
-
-def _add_body_schemas(app: FastAPI, models: tuple[type[BaseModel], ...]) -> None:
-    """Add the schemas of bodies validated by the routes themselves to ``/openapi.json``."""
-    generate = app.openapi
-
-    def openapi() -> dict[str, Any]:
-        done = app.openapi_schema is not None
-        schema = generate()  # cached in app.openapi_schema
-        if not done:
-            schemas = schema.setdefault("components", {}).setdefault("schemas", {})
-            for model in models:
-                own = model.model_json_schema(ref_template="#/components/schemas/{model}")
-                schemas.update(own.pop("$defs", {}))
-                schemas[model.__name__] = own
-            schema["components"]["schemas"] = dict(sorted(schemas.items()))
-        return schema
-
-    app.openapi = openapi  # type: ignore[method-assign]
-
-
 def _add_routes(app: FastAPI, server: Server) -> None:
     @app.get("/healthz", response_model=p.Health, tags=["operations"])
     def healthz() -> p.Health:
@@ -384,9 +330,9 @@ def _add_routes(app: FastAPI, server: Server) -> None:
         "/v1/push",
         response_model=p.PushResult,
         tags=["sync"],
-        openapi_extra=_json_body(p.PushBatch),
+        openapi_extra=json_body(p.PushBatch),
     )
-    def push(body: Annotated[p.PushBatch, Depends(_push_batch)], caller: Auth) -> Response:
+    def push(body: Annotated[p.PushBatch, Depends(push_batch)], caller: Auth) -> Response:
         now = server.now()
 
         def apply(shared: Session) -> p.PushResult:
