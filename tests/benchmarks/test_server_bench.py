@@ -37,6 +37,7 @@ DEVICES = 100
 HOUSEHOLDS_PER_DEVICE = 3
 CHANGES_PER_SYNC = 10
 WORKERS = int(os.environ.get("BENCH_SERVER_WORKERS", "2"))
+SYNC_ROUNDS = int(os.environ.get("BENCH_SYNC_ROUNDS", "3"))  # rounds of 100 syncs at once
 
 
 @dataclass
@@ -402,8 +403,12 @@ def test_server_bench(running: Running) -> None:
         await asyncio.gather(*(d.close() for d in devices))
         return sorted(times), took, before, after
 
-    latencies, wall, cpu_before, cpu_after = asyncio.run(at_once())
-    cpu = [(b - a) * 1000 / DEVICES for a, b in zip(cpu_before, cpu_after, strict=True)]
+    rounds = [asyncio.run(at_once()) for _ in range(SYNC_ROUNDS)]
+    latencies = sorted(t for r in rounds for t in r[0])
+    wall = max(r[1] for r in rounds)
+    cpu_before = tuple(sum(r[2][k] for r in rounds) for k in range(3))
+    cpu_after = tuple(sum(r[3][k] for r in rounds) for k in range(3))
+    cpu = [(b - a) * 1000 / len(latencies) for a, b in zip(cpu_before, cpu_after, strict=True)]
     for client in clients:
         client.close()
     p50 = statistics.median(latencies)
@@ -413,9 +418,10 @@ def test_server_bench(running: Running) -> None:
         f"\nSERVER BENCH: ingest {len(records)} records in {ingest_s:.1f} s = "
         f"{ingest_rate:,.0f} records/s (batches of {BATCH}); "
         f"pull {pulled} rows in {pull_s:.1f} s = {pull_rate:,.0f} rows/s; "
-        f"{DEVICES} devices syncing at once ({CHANGES_PER_SYNC} changes up + pull): "
+        f"{DEVICES} devices syncing at once ({CHANGES_PER_SYNC} changes up + pull; "
+        f"{SYNC_ROUNDS} rounds, {len(latencies)} syncs): "
         f"p50 {p50 * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, max {latencies[-1] * 1000:.0f} ms, "
-        f"all done in {wall:.1f} s; {WORKERS} server processes; one device at a time: "
+        f"a round all done in ≤ {wall:.1f} s; {WORKERS} server processes; one device at a time: "
         f"p50 {statistics.median(sequential) * 1000:.0f} ms, "
         f"p95 {sequential[int(0.95 * (DEVICES - 1))] * 1000:.0f} ms "
         f"(CPU per sync: server {seq_cpu[0]:.1f} ms, PostgreSQL {seq_cpu[1]:.1f} ms); "
