@@ -24,13 +24,14 @@ from caseworker.services.alerts import Alert
 from caseworker.services.caseload import CaseloadRow, caseload_alerts, load_caseload
 from caseworker.services.ui_support import search_household_keys
 
+from .caseload_delegates import BadgeDelegate, CaseloadDelegate
 from .caseload_model import (
     COL_ALERTS,
     COL_NAME,
     CaseloadFilter,
     CaseloadModel,
 )
-from .caseload_table import BadgeDelegate, CaseloadDelegate, CaseloadTable
+from .caseload_table import CaseloadTable
 from .deps import AppDeps
 from .theme import icon, themed
 

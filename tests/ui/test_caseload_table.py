@@ -12,8 +12,9 @@ from pytestqt.qtbot import QtBot
 from caseworker.models import HouseholdStatus
 from caseworker.services.alerts import Alert
 from caseworker.services.caseload import CaseloadRow
+from caseworker.ui.caseload_delegates import BadgeDelegate, CaseloadDelegate
 from caseworker.ui.caseload_model import COL_ALERTS, COL_EVALUATION, COL_STATUS, CaseloadModel
-from caseworker.ui.caseload_table import BadgeDelegate, CaseloadDelegate, CaseloadTable
+from caseworker.ui.caseload_table import CaseloadTable
 
 TODAY = date(2026, 11, 23)
 ZRM = Alert("zrm_due", "warning", "ZRM-meting nodig voor 1 gezinslid")
