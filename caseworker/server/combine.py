@@ -59,20 +59,19 @@ class GroupCommitter(Generic[T]):
         lock it held, and a group commit of its own. A job alone needs no savepoint (its
         error rolls back everything); the jobs after it each get one."""
         done: list[tuple[Future[T], T]] = []
+        alone = len(group) == 1
         taken = len(group)
         try:
             with self._sessions() as session, session.begin():
-                if len(group) == 1:
-                    job, future = group.pop()
-                    try:
-                        done.append((future, job(session)))
-                    except Exception as exc:
-                        future.set_exception(exc)
-                        raise _Refused from exc
-                    group = self._take(MAX_GROUP - taken)
-                    taken += len(group)
                 while group:
                     for job, future in group:
+                        if alone:  # no savepoint: its error rolls back the transaction
+                            try:
+                                done.append((future, job(session)))
+                            except Exception as exc:
+                                future.set_exception(exc)
+                                raise _Refused from exc
+                            continue
                         info = dict(session.info)
                         try:
                             with session.begin_nested():
@@ -86,6 +85,7 @@ class GroupCommitter(Generic[T]):
                             future.set_exception(exc)
                         else:
                             done.append((future, result))
+                    alone = False  # jobs taken from now on join with savepoints
                     group = self._take(MAX_GROUP - taken)
                     taken += len(group)
         except _Refused:  # the job alone was refused: its transaction is rolled back
