@@ -24,10 +24,13 @@ from sqlalchemy import (
     Select,
     String,
     Table,
+    any_,
     bindparam,
     select,
 )
 from sqlalchemy import Text as SAText
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.sql.elements import ColumnElement
 
 from caseworker.models import SYNC_COLUMNS, SYNCED_MODELS, SyncMixin
 from caseworker.models.base import UTCDateTime
@@ -90,11 +93,22 @@ def _build() -> dict[str, TableInfo]:
 TABLES: dict[str, TableInfo] = _build()
 
 
+def one_of(column: ColumnElement[Any], name: str, dialect: str) -> ColumnElement[bool]:
+    """``column`` is one of the list bound as ``name``. On PostgreSQL ``column = ANY(:name)``
+    with one array parameter: one statement text for every length of the list, which
+    psycopg converts once and prepares, and PostgreSQL plans once. Elsewhere an expanding
+    ``IN``, whose text SQLAlchemy renders anew for each length."""
+    if dialect == "postgresql":
+        return column == any_(bindparam(name, type_=ARRAY(column.type)))
+    return column.in_(bindparam(name, expanding=True))
+
+
 @functools.cache
-def rows_by_id(table: str) -> Select[Any]:
-    """``SELECT * FROM table WHERE id IN (p_ids)`` (a list), built once per table."""
+def rows_by_id(table: str, dialect: str) -> Select[Any]:
+    """``SELECT * FROM table WHERE id`` is one of ``p_ids`` (a list), built once per table
+    and dialect (:func:`one_of`)."""
     source = TABLES[table].table
-    return select(source).where(source.c.id.in_(bindparam("p_ids", expanding=True)))
+    return select(source).where(one_of(source.c.id, "p_ids", dialect))
 
 
 def _check_text(field: str, value: str, max_len: int | None) -> str:

@@ -142,7 +142,7 @@ class Merger:
             by_table.setdefault(item.info.name, set()).add(item.change.row_id)
         conn = self.session.connection()
         for name, ids in by_table.items():
-            statement = rows_by_id(name)
+            statement = rows_by_id(name, conn.dialect.name)
             id_list = list(ids)
             for start in range(0, len(id_list), 500):
                 chunk = id_list[start : start + 500]

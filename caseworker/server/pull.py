@@ -20,12 +20,15 @@ from sqlalchemy import (
     CompoundSelect,
     Integer,
     Select,
+    String,
     and_,
     bindparam,
     case,
+    cast,
     delete,
     exists,
-    literal,
+    literal_column,
+    null,
     or_,
     select,
     true,
@@ -115,6 +118,26 @@ def _scope_differs(session: Session, principal: Principal) -> bool:
     return bool(session.connection().execute(statement, params).scalar_one())
 
 
+def _word(word: str) -> ColumnElement[str]:
+    """A constant written into the statement's text, not bound as a parameter: the events
+    statement stays under psycopg's 4,096 characters and 50 parameters, beyond which it
+    converts the statement anew on every execution (≈ 1 ms)."""
+    assert word.isalpha()
+    return literal_column(f"'{word}'", String)
+
+
+def _event(*columns: ColumnElement[Any] | None) -> list[ColumnElement[Any]]:
+    """The six columns of an events part (seq, kind, t, r, h, b), labelled so that every
+    part has distinct column names; ``None`` is a NULL text (written into the statement)."""
+    return [
+        (cast(null(), String) if column is None else column).label(name)
+        for column, name in zip(columns, ("seq", "kind", "t", "r", "h", "b"), strict=True)
+    ]
+
+
+_ZERO = literal_column("0", SeqInt)
+
+
 @functools.cache
 def _events_statement(kind: str, cutoff: bool, per_household: bool) -> CompoundSelect[Any]:
     """Rows (of its households, of its team), purges and backfills after ``p_since`` (up to
@@ -139,14 +162,7 @@ def _events_statement(kind: str, cutoff: bool, per_household: bool) -> CompoundS
 
     def row_events(source: Any, where: ColumnElement[bool]) -> Select[Any]:
         return (
-            select(
-                source.seq.label("seq"),
-                literal("row").label("kind"),
-                source.table_name.label("t"),
-                source.row_id.label("r"),
-                literal(None, log.household_id.type).label("h"),
-                literal(0, log.seq.type).label("b"),
-            )
+            select(*_event(source.seq, _word("row"), source.table_name, source.row_id, None, _ZERO))
             .where(where)
             .order_by(source.seq)
             .limit(limit)
@@ -169,47 +185,40 @@ def _events_statement(kind: str, cutoff: bool, per_household: bool) -> CompoundS
         rows = row_events(log, and_(log.seq > since, log.household_id.in_(scoped)))
     team = row_events(log, and_(log.seq > since, team_rows))
     purges = (
-        select(
-            _PURGES.c.seq,
-            literal("purge"),
-            literal(None, log.table_name.type),
-            literal(None, log.row_id.type),
-            _PURGES.c.household_id,
-            literal(0, log.seq.type),
-        )
+        select(*_event(_PURGES.c.seq, _word("purge"), None, None, _PURGES.c.household_id, _ZERO))
         .where(_PURGES.c.device_id == bindparam("p_device"), _PURGES.c.seq > since)
         .order_by(_PURGES.c.seq)
         .limit(limit)
     )
     backfills = (
         select(
-            _SCOPE.c.entered_seq,
-            literal("backfill"),
-            literal(None, log.table_name.type),
-            literal(None, log.row_id.type),
-            _SCOPE.c.household_id,
-            _SCOPE.c.backfill_upto,
+            *_event(
+                _SCOPE.c.entered_seq,
+                _word("backfill"),
+                None,
+                None,
+                _SCOPE.c.household_id,
+                _SCOPE.c.backfill_upto,
+            )
         )
         .where(_SCOPE.c.device_id == bindparam("p_device"), _SCOPE.c.entered_seq > since)
         .order_by(_SCOPE.c.entered_seq)
         .limit(limit)
     )
-    top = select(
-        _COUNTER.c.last_seq,
-        literal("top"),
-        literal(None, log.table_name.type),
-        literal(None, log.row_id.type),
-        literal(None, log.household_id.type),
-        literal(0, log.seq.type),
-    ).where(_COUNTER.c.id == 1)
+    top = select(*_event(_COUNTER.c.last_seq, _word("top"), None, None, None, _ZERO)).where(
+        _COUNTER.c.id == 1
+    )
     current = scope_statement(kind, cutoff)
+    changed = or_(exists(current.except_(scoped)), exists(scoped.except_(current)))
     differs = select(
-        case((or_(exists(current.except_(scoped)), exists(scoped.except_(current))), 1), else_=0),
-        literal("scope"),
-        literal(None, log.table_name.type),
-        literal(None, log.row_id.type),
-        literal(None, log.household_id.type),
-        literal(0, log.seq.type),
+        *_event(
+            case((changed, literal_column("1", SeqInt)), else_=_ZERO),
+            _word("scope"),
+            None,
+            None,
+            None,
+            _ZERO,
+        )
     )
     parts = [q.subquery() for q in (rows, team, purges, backfills)]
     return union_all(top, differs, *(select(*part.c) for part in parts))
@@ -301,7 +310,7 @@ def fetch_rows(session: Session, wanted: list[tuple[str, str]]) -> list[PulledRo
     conn = session.connection()
     for name, ids in by_table.items():
         info = TABLES[name]
-        statement = rows_by_id(name)
+        statement = rows_by_id(name, conn.dialect.name)
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             for row in conn.execute(statement, {"p_ids": chunk}).mappings():

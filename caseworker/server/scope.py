@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from caseworker.models import Household, Role
 
+from .codec import one_of
 from .tables import Membership, core
 
 
@@ -62,17 +63,18 @@ _MEMBERSHIPS = core(Membership)
 
 
 @functools.cache
-def scope_statement(kind: str, cutoff: bool, with_ids: bool = False) -> Select[Any]:
+def scope_statement(kind: str, cutoff: bool, with_ids: str | None = None) -> Select[Any]:
     """``SELECT households.id`` of a principal's scope (parameters: :func:`scope_params`;
-    with ``with_ids`` also ``p_ids``, a list). Built once per form (a handful exist), so
-    SQLAlchemy's compiled-statement cache is hit without building a cache key per call."""
+    with ``with_ids``, a dialect's name, also ``p_ids``, a list: :func:`codec.one_of`).
+    Built once per form (a handful exist), so SQLAlchemy's compiled-statement cache is hit
+    without building a cache key per call."""
     h = _HOUSEHOLDS.c
     conditions: list[ColumnElement[bool]] = []
     if cutoff:
         # data minimisation (DESIGN.md §3 Sync rule 6): long-closed households leave laptops
         conditions.append(or_(h.closed_on.is_(None), h.closed_on >= bindparam("p_cutoff")))
-    if with_ids:
-        conditions.append(h.id.in_(bindparam("p_ids", expanding=True)))
+    if with_ids is not None:
+        conditions.append(one_of(h.id, "p_ids", with_ids))
     if kind == "own":
         # the coordinated households and those of the memberships, each by its own index,
         # as two parts: "coordinator_id = u OR id IN (…)" scanned all households, and so
@@ -108,9 +110,11 @@ def in_scope(session: Session, principal: Principal, household_ids: Iterable[str
     ids = list(set(household_ids))
     if not ids:
         return set()
-    statement = scope_statement(scope_kind(principal), principal.closed_before is not None, True)
-    params = scope_params(principal)
     conn = session.connection()
+    statement = scope_statement(
+        scope_kind(principal), principal.closed_before is not None, conn.dialect.name
+    )
+    params = scope_params(principal)
     found: set[str] = set()
     for start in range(0, len(ids), 500):
         params["p_ids"] = ids[start : start + 500]

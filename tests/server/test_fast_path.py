@@ -193,3 +193,42 @@ def test_pull_by_household_index_finds_the_same_events(
                     pages.append(pull._events(session, who, since, limit))
                 assert pages[0] == pages[1]
                 assert pages[0][0], "the page holds events"
+
+
+def test_sync_statements_keep_one_text_whatever_the_number_of_rows(
+    env: ServerEnv, world: World, devices: dict[str, Device]
+) -> None:
+    """Pushes and pulls of 2, 3 and 7 rows run the same statement texts (lists of ids are
+    one array parameter on PostgreSQL, not an ``IN`` list rendered per length), each
+    within the length and parameter count psycopg caches its conversion for."""
+    from psycopg._queries import MAX_CACHED_STATEMENT_LENGTH, MAX_CACHED_STATEMENT_PARAMS
+
+    if env.backend == "sqlite":
+        pytest.skip("array parameters and psycopg's statement cache are PostgreSQL's")
+    cw = devices["cw_a"]
+    household = household_change(world.team_a, world.users["cw_a"])
+    assert cw.push(household).status_code == 200
+    cw.pull_all()
+    texts: dict[int, set[str]] = {}
+    sizes: dict[str, int] = {}
+    current: list[int] = [0]
+
+    @event.listens_for(env.engine, "before_cursor_execute")
+    def _seen(_conn: Any, _cursor: Any, statement: str, params: Any, *_args: Any) -> None:
+        texts.setdefault(current[0], set()).add(statement)
+        count = len(params) if isinstance(params, dict) else 0
+        sizes[statement] = max(sizes.get(statement, 0), count)
+
+    try:
+        for rows in (2, 3, 7):
+            current[0] = rows
+            people = [person_change(household["row_id"]) for _ in range(rows)]
+            assert cw.push(*people).status_code == 200
+            pulled, _purges = cw.pull_all()
+            assert len(pulled) == rows
+    finally:
+        event.remove(env.engine, "before_cursor_execute", _seen)
+    assert texts[2] == texts[3] == texts[7]
+    for statement, count in sizes.items():
+        assert len(statement.encode()) <= MAX_CACHED_STATEMENT_LENGTH, statement[:80]
+        assert count <= MAX_CACHED_STATEMENT_PARAMS, statement[:80]
