@@ -30,7 +30,8 @@ from .combine import GroupCommitter
 from .errors import ApiError, forbidden, not_found
 from .logs import configure
 from .middleware import AccessLogMiddleware, BodyLimitMiddleware
-from .push import PushService
+from .push import PreparedPush, PushService
+from .push_group import push_audit, write_pushes
 from .raw_body import add_body_schemas, json_body, push_batch
 from .scope import Principal, in_scope
 from .settings import ServerSettings
@@ -57,7 +58,9 @@ class Server:
         self.engine = engine
         self.sessions = db.session_factory(engine)
         self.now = now
-        self.pushes: GroupCommitter[p.PushResult] = GroupCommitter(self.sessions)
+        self.pushes: GroupCommitter[PreparedPush, p.PushResult] = GroupCommitter(
+            self.sessions, write_pushes
+        )
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -196,18 +199,32 @@ class Caller:
             raise forbidden("administrators only")
         return who
 
-    def authenticate_push(
-        self, session: Session, batch_id: str
-    ) -> tuple[Principal, accounts.StoredBatch | None]:
-        """:meth:`authenticate`, and the batch stored under ``batch_id`` (same query)."""
-        return _authenticate(self.server, self.request, session, self.token, batch_id)
-
     @contextmanager
     def session(self) -> Iterator[tuple[Session, Principal]]:
+        with self._transaction() as (session, (who, _stored)):
+            yield session, who
+
+    @contextmanager
+    def push_session(
+        self, batch_id: str
+    ) -> Iterator[tuple[Session, Principal, accounts.StoredBatch | None]]:
+        """:meth:`session` for a push: also the batch stored under ``batch_id`` (read with
+        the authentication, in the same query)."""
+        with self._transaction(batch_id) as (session, (who, stored)):
+            yield session, who, stored
+
+    @contextmanager
+    def _transaction(
+        self, batch_id: str | None = None
+    ) -> Iterator[tuple[Session, tuple[Principal, accounts.StoredBatch | None]]]:
         with self.server.sessions() as session:
             try:
-                who = self.authenticate(session)
-                yield session, who
+                found: tuple[Principal, accounts.StoredBatch | None]
+                if batch_id is None:
+                    found = (self.authenticate(session), None)
+                else:
+                    found = _authenticate(self.server, self.request, session, self.token, batch_id)
+                yield session, found
                 session.commit()
             except BaseException:
                 session.rollback()
@@ -334,30 +351,16 @@ def _add_routes(app: FastAPI, server: Server) -> None:
     )
     def push(body: Annotated[p.PushBatch, Depends(push_batch)], caller: Auth) -> Response:
         now = server.now()
-
-        def apply(shared: Session) -> p.PushResult:
-            # authenticated in the shared transaction too (no connection and transaction of
-            # its own); a refused token refuses this push alone, like any other error
-            who, stored = caller.authenticate_push(shared, body.batch_id)
-            result, replay = PushService(shared, who, now).push(body, stored)
-            audit_log.server_audit(
-                shared,
-                action="push",
-                now=now,
-                principal=who,
-                object_type="batch",
-                object_id=body.batch_id,
-                detail={
-                    "changes": len(body.changes),
-                    "conflicts": result.conflicts,
-                    "replay": replay,
-                },
-            )
-            shared.flush()
-            return result
-
-        # concurrent pushes of this process share one transaction and commit (group commit)
-        return _json(server.pushes.run(apply))
+        # authenticated, decoded and merged in the request's own transaction, side by side
+        # with the other requests; only the writing waits for the sequence lock
+        with caller.push_session(body.batch_id) as (session, who, stored):
+            prepared = PushService(session, who, now).prepare(body, stored)
+            if isinstance(prepared, p.PushResult):  # a retry of a stored batch
+                audit = push_audit(prepared, True, now=now, principal=who)
+                audit_log.write_audit(session.connection(), [audit])
+                return _json(prepared)
+        # concurrent pushes of this process are written together and share one commit
+        return _json(server.pushes.run(prepared))
 
     @app.get("/v1/changes", response_model=p.ChangesPage, tags=["sync"])
     def changes(

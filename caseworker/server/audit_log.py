@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import Connection, insert, select
 from sqlalchemy.orm import Session
 
 from caseworker.services.audit import GENESIS_HASH, event_hash, hashed_fields
@@ -24,8 +24,13 @@ from .tables import DeviceAuditEvent, ServerAuditEvent, core
 _INSERT_SERVER_EVENT = insert(core(ServerAuditEvent)).inline()  # no RETURNING of the key
 
 
-def server_audit(
-    session: Session,
+def server_audit(session: Session, **fields: Any) -> None:
+    """Write one server audit event now (the fields of :func:`audit_row`): a Core insert
+    built once (no ORM object, no flush), one statement."""
+    session.connection().execute(_INSERT_SERVER_EVENT, audit_row(**fields))
+
+
+def audit_row(
     *,
     action: str,
     now: datetime,
@@ -38,23 +43,26 @@ def server_audit(
     household_id: str | None = None,
     detail: dict[str, Any] | None = None,
     success: bool = True,
-) -> None:
-    # a Core insert built once (no ORM object, no flush): one statement, sent at once
-    session.connection().execute(
-        _INSERT_SERVER_EVENT,
-        dict(
-            at=now,
-            user_id=principal.user_id if principal else user_id,
-            device_id=principal.device_id if principal else device_id,
-            address=address,
-            action=action,
-            object_type=object_type,
-            object_id=object_id,
-            household_id=household_id,
-            detail=detail,
-            success=success,
-        ),
+) -> dict[str, Any]:
+    """The values of one server audit event (:func:`server_audit`, :func:`write_audit`)."""
+    return dict(
+        at=now,
+        user_id=principal.user_id if principal else user_id,
+        device_id=principal.device_id if principal else device_id,
+        address=address,
+        action=action,
+        object_type=object_type,
+        object_id=object_id,
+        household_id=household_id,
+        detail=detail,
+        success=success,
     )
+
+
+def write_audit(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """Several server audit events (:func:`audit_row`) in one statement."""
+    if rows:
+        conn.execute(_INSERT_SERVER_EVENT, rows)
 
 
 def last_hash(session: Session, device_id: str) -> str:

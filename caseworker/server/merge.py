@@ -5,12 +5,14 @@ results with placeholder sequence numbers; writes nothing."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, select, tuple_
+from sqlalchemy import ColumnElement, Connection, Select, String, bindparam, func, select, tuple_
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from caseworker.models import SYNC_COLUMNS, ConflictStatus, new_id
@@ -33,10 +35,36 @@ from .tables import ChangeLog, core
 Key = tuple[str, str]  # (table, row id)
 
 _LOG = core(ChangeLog)
-LOG_KEYS = tuple_(_LOG.c.table_name, _LOG.c.row_id).in_(bindparam("p_keys", expanding=True))
-_LOG_ENTRIES = select(_LOG.c.table_name, _LOG.c.row_id, _LOG.c.household_id, _LOG.c.seq).where(
-    LOG_KEYS
-)
+
+
+@functools.cache
+def log_keys(dialect: str) -> ColumnElement[bool]:
+    """The change-log entry is one of a list of rows ``(table, row id)``, bound by
+    :func:`log_key_params`. On PostgreSQL two array parameters (``unnest``): one statement
+    text for every length of the list (see :func:`codec.one_of`)."""
+    key = tuple_(_LOG.c.table_name, _LOG.c.row_id)
+    if dialect == "postgresql":
+        pairs = (
+            func.unnest(
+                bindparam("p_tables", type_=ARRAY(String)), bindparam("p_rows", type_=ARRAY(String))
+            )
+            .table_valued("t", "r")
+            .render_derived(name="k")
+        )
+        return key.in_(select(pairs.c.t, pairs.c.r))
+    return key.in_(bindparam("p_keys", expanding=True))
+
+
+def log_key_params(dialect: str, keys: list[Key]) -> dict[str, Any]:
+    if dialect == "postgresql":
+        return {"p_tables": [t for t, _r in keys], "p_rows": [r for _t, r in keys]}
+    return {"p_keys": keys}
+
+
+@functools.cache
+def _log_entries(dialect: str) -> Select[Any]:
+    log = _LOG.c
+    return select(log.table_name, log.row_id, log.household_id, log.seq).where(log_keys(dialect))
 
 
 @dataclass
@@ -73,9 +101,11 @@ class Ordinals:
 
 def log_entries(conn: Connection, keys: list[Key]) -> Iterator[tuple[Key, str | None, int]]:
     """The change-log entry (household, seq) of each of ``keys`` that has one."""
+    dialect = conn.dialect.name
+    statement = _log_entries(dialect)
     for start in range(0, len(keys), 500):
-        chunk = keys[start : start + 500]
-        for table_name, row_id, household_id, seq in conn.execute(_LOG_ENTRIES, {"p_keys": chunk}):
+        params = log_key_params(dialect, keys[start : start + 500])
+        for table_name, row_id, household_id, seq in conn.execute(statement, params):
             yield (table_name, row_id), household_id, int(seq)
 
 

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from caseworker.models import Role
 from caseworker.server import db, pull
-from caseworker.server.combine import GroupCommitter
+from caseworker.server.combine import GroupCommitter, Job
 from caseworker.server.scope import Principal
 from caseworker.server.sequence import SequenceAllocator, high_water, sequence_locked
 from caseworker.sync import protocol as p
@@ -86,7 +86,7 @@ def test_refused_job_of_a_group_leaves_the_counter_to_the_next(database_url: str
 
             return job
 
-        committer: GroupCommitter[int] = GroupCommitter(db.session_factory(engine))
+        committer: GroupCommitter[Job[int], int] = GroupCommitter(db.session_factory(engine))
         futures: list[Future[int]] = [Future() for _ in range(3)]
         jobs = [allocate(False), allocate(True), allocate(False)]
         committer._run_group(list(zip(jobs, futures, strict=True)))
@@ -118,7 +118,7 @@ def test_counter_row_is_written_once_per_group_commit(database_url: str) -> None
     try:
         with Session(engine) as session:
             before = high_water(session)
-        committer: GroupCommitter[int] = GroupCommitter(db.session_factory(engine))
+        committer: GroupCommitter[Job[int], int] = GroupCommitter(db.session_factory(engine))
         futures: list[Future[int]] = [Future() for _ in range(3)]
         committer._run_group([(job, future) for future in futures])
         assert [f.result() for f in futures] == [before + 1, before + 2, before + 3]

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from caseworker.server import audit_log, db
-from caseworker.server.combine import GroupCommitter
+from caseworker.server.combine import GroupCommitter, Job
 from caseworker.server.errors import ApiError, bad_request
 from caseworker.server.tables import ServerAuditEvent
 
@@ -42,7 +42,7 @@ def _stored(env: ServerEnv) -> set[str | None]:
 
 
 def test_a_refused_job_rolls_back_alone(env: ServerEnv) -> None:
-    committer: GroupCommitter[str] = GroupCommitter(db.session_factory(env.engine))
+    committer: GroupCommitter[Job[str], str] = GroupCommitter(db.session_factory(env.engine))
     futures: list[Future[str]] = [Future() for _ in range(3)]
     jobs = [_job("a"), _job("b", fail=True), _job("c")]
     committer._run_group(list(zip(jobs, futures, strict=True)))
@@ -54,7 +54,7 @@ def test_a_refused_job_rolls_back_alone(env: ServerEnv) -> None:
 
 
 def test_concurrent_callers_each_get_their_answer(env: ServerEnv) -> None:
-    committer: GroupCommitter[str] = GroupCommitter(db.session_factory(env.engine))
+    committer: GroupCommitter[Job[str], str] = GroupCommitter(db.session_factory(env.engine))
     markers = [f"m{i}" for i in range(24)]
 
     def call(marker: str) -> str | None:
@@ -77,7 +77,7 @@ def test_concurrent_callers_each_get_their_answer(env: ServerEnv) -> None:
 @pytest.mark.parametrize("alone", [True, False], ids=["after-a-lone-job", "after-a-group"])
 def test_jobs_queued_while_a_group_runs_join_its_commit(database_url: str, alone: bool) -> None:
     engine = db.make_engine(database_url)
-    committer: GroupCommitter[int] = GroupCommitter(db.session_factory(engine))
+    committer: GroupCommitter[Job[int], int] = GroupCommitter(db.session_factory(engine))
     sessions: list[Session] = []
     late: Future[int] = Future()
 
