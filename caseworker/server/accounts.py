@@ -16,11 +16,12 @@ from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Select, bindparam, delete, func, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from caseworker.models import Household, Role, Team, User
 
+from .direct import Direct
 from .errors import ApiError
 from .scope import Principal
 from .sequence import SequenceAllocator
@@ -255,6 +256,7 @@ _BATCHES = core(Batch)
 _TOKEN_OWNER_AND_BATCH = _TOKEN_OWNER.add_columns(
     _BATCHES.c.device_id, _BATCHES.c.body_hash, _BATCHES.c.result
 ).outerjoin(_BATCHES, _BATCHES.c.batch_id == bindparam("p_batch"))
+_OWNER, _OWNER_AND_BATCH = Direct(_TOKEN_OWNER), Direct(_TOKEN_OWNER_AND_BATCH)
 _TOUCH = (
     update(_DEVICE)
     .where(_DEVICE.c.id == bindparam("p_device"))
@@ -268,11 +270,11 @@ def device_for_token(
     """The device with this token and its user, by the unique index on the token hash;
     with ``batch_id`` also the batch stored under that id, if any (same query)."""
     params = {"p_digest": token_digest(token)}
-    statement: Select[Any] = _TOKEN_OWNER
+    statement = _OWNER
     if batch_id is not None:
-        statement = _TOKEN_OWNER_AND_BATCH
+        statement = _OWNER_AND_BATCH
         params["p_batch"] = batch_id
-    row = session.connection().execute(statement, params).first()
+    row = statement.first(session.connection(), params)
     if row is None:
         return None
     batch = None

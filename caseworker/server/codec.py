@@ -21,7 +21,6 @@ from sqlalchemy import (
     Enum,
     Integer,
     Numeric,
-    Select,
     String,
     Table,
     any_,
@@ -34,6 +33,8 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from caseworker.models import SYNC_COLUMNS, SYNCED_MODELS, SyncMixin
 from caseworker.models.base import UTCDateTime
+
+from .direct import Direct
 
 INT_MIN, INT_MAX = -(2**31), 2**31 - 1
 MAX_TEXT = 100_000
@@ -104,11 +105,11 @@ def one_of(column: ColumnElement[Any], name: str, dialect: str) -> ColumnElement
 
 
 @functools.cache
-def rows_by_id(table: str, dialect: str) -> Select[Any]:
+def rows_by_id(table: str, dialect: str) -> Direct:
     """``SELECT * FROM table WHERE id`` is one of ``p_ids`` (a list), built once per table
     and dialect (:func:`one_of`)."""
     source = TABLES[table].table
-    return select(source).where(one_of(source.c.id, "p_ids", dialect))
+    return Direct(select(source).where(one_of(source.c.id, "p_ids", dialect)))
 
 
 def _check_text(field: str, value: str, max_len: int | None) -> str:

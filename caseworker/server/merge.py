@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, String, bindparam, func, select, tuple_
+from sqlalchemy import ColumnElement, Connection, String, bindparam, func, select, tuple_
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
@@ -28,6 +28,7 @@ from .codec import (
     encode,
     rows_by_id,
 )
+from .direct import Direct
 from .errors import bad_request, forbidden
 from .scope import Principal, in_scope
 from .tables import ChangeLog, core
@@ -62,9 +63,11 @@ def log_key_params(dialect: str, keys: list[Key]) -> dict[str, Any]:
 
 
 @functools.cache
-def _log_entries(dialect: str) -> Select[Any]:
+def _log_entries(dialect: str) -> Direct:
     log = _LOG.c
-    return select(log.table_name, log.row_id, log.household_id, log.seq).where(log_keys(dialect))
+    return Direct(
+        select(log.table_name, log.row_id, log.household_id, log.seq).where(log_keys(dialect))
+    )
 
 
 @dataclass
@@ -105,7 +108,7 @@ def log_entries(conn: Connection, keys: list[Key]) -> Iterator[tuple[Key, str | 
     statement = _log_entries(dialect)
     for start in range(0, len(keys), 500):
         params = log_key_params(dialect, keys[start : start + 500])
-        for table_name, row_id, household_id, seq in conn.execute(statement, params):
+        for table_name, row_id, household_id, seq in statement.rows(conn, params):
             yield (table_name, row_id), household_id, int(seq)
 
 
@@ -176,7 +179,7 @@ class Merger:
             id_list = list(ids)
             for start in range(0, len(id_list), 500):
                 chunk = id_list[start : start + 500]
-                for row in conn.execute(statement, {"p_ids": chunk}).mappings():
+                for row in statement.mappings(conn, {"p_ids": chunk}):
                     key = (name, row["id"])
                     state.rows[key] = dict(row)
                     state.existed.add(key)

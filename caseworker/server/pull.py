@@ -39,6 +39,7 @@ from sqlalchemy.orm import Session
 from caseworker.sync.protocol import ChangesPage, PulledRow, Purge
 
 from .codec import TABLES, row_to_wire, rows_by_id
+from .direct import Direct
 from .errors import forbidden
 from .scope import Principal, households_in_scope, scope_kind, scope_params, scope_statement
 from .sequence import SequenceAllocator
@@ -136,6 +137,11 @@ def _event(*columns: ColumnElement[Any] | None) -> list[ColumnElement[Any]]:
 
 
 _ZERO = literal_column("0", SeqInt)
+
+
+@functools.cache
+def _events_direct(kind: str, cutoff: bool, per_household: bool) -> Direct:
+    return Direct(_events_statement(kind, cutoff, per_household))
 
 
 @functools.cache
@@ -239,7 +245,7 @@ def _events(
     kind = scope_kind(principal)
     conn = session.connection()
     per_household = kind == "own" and conn.dialect.name == "postgresql"
-    statement = _events_statement(kind, principal.closed_before is not None, per_household)
+    statement = _events_direct(kind, principal.closed_before is not None, per_household)
     params = {
         **scope_params(principal),
         "p_device": principal.device_id,
@@ -249,7 +255,7 @@ def _events(
     events: list[_Event] = []
     high = 0
     differs = False
-    for seq, event, table, row_id, household, upto in conn.execute(statement, params):
+    for seq, event, table, row_id, household, upto in statement.rows(conn, params):
         if event == "top":
             high = int(seq)
         elif event == "scope":
@@ -313,7 +319,7 @@ def fetch_rows(session: Session, wanted: list[tuple[str, str]]) -> list[PulledRo
         statement = rows_by_id(name, conn.dialect.name)
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
-            for row in conn.execute(statement, {"p_ids": chunk}).mappings():
+            for row in statement.mappings(conn, {"p_ids": chunk}):
                 states[(name, row["id"])] = row_to_wire(info, row)
     out: list[PulledRow] = []
     seen: set[tuple[str, str]] = set()

@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -29,6 +29,7 @@ from caseworker.sync.protocol import PushResult
 from . import audit_log
 from .codec import one_of
 from .combine import Refused, in_savepoint
+from .direct import Direct
 from .errors import ApiError
 from .merge import Key, log_entries
 from .push import PreparedPush, PushService, Writes
@@ -55,8 +56,8 @@ def push_audit(result: PushResult, replay: bool, **who: Any) -> dict[str, Any]:
 
 
 @functools.cache
-def _stored_statement(dialect: str) -> Select[Any]:
-    return select(_BATCHES.c.batch_id).where(one_of(_BATCHES.c.batch_id, "p_ids", dialect))
+def _stored_statement(dialect: str) -> Direct:
+    return Direct(select(_BATCHES.c.batch_id).where(one_of(_BATCHES.c.batch_id, "p_ids", dialect)))
 
 
 def _stored_ids(session: Session, batch_ids: list[str]) -> set[str]:
@@ -66,7 +67,7 @@ def _stored_ids(session: Session, batch_ids: list[str]) -> set[str]:
     found: set[str] = set()
     for start in range(0, len(batch_ids), 500):
         chunk = batch_ids[start : start + 500]
-        found.update(conn.execute(statement, {"p_ids": chunk}).scalars())
+        found.update(row[0] for row in statement.rows(conn, {"p_ids": chunk}))
     return found
 
 

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from caseworker.models import Household, Role
 
 from .codec import one_of
+from .direct import Direct
 from .tables import Membership, core
 
 
@@ -93,6 +94,11 @@ def scope_statement(kind: str, cutoff: bool, with_ids: str | None = None) -> Sel
     return select(h.id).where(false())
 
 
+@functools.cache
+def _in_scope(kind: str, cutoff: bool, dialect: str) -> Direct:
+    return Direct(scope_statement(kind, cutoff, dialect))
+
+
 def scope_query(principal: Principal) -> Select[Any]:
     """The principal's scope as a statement whose parameters are bound already."""
     return scope_statement(scope_kind(principal), principal.closed_before is not None).params(
@@ -111,12 +117,12 @@ def in_scope(session: Session, principal: Principal, household_ids: Iterable[str
     if not ids:
         return set()
     conn = session.connection()
-    statement = scope_statement(
+    statement = _in_scope(
         scope_kind(principal), principal.closed_before is not None, conn.dialect.name
     )
     params = scope_params(principal)
     found: set[str] = set()
     for start in range(0, len(ids), 500):
         params["p_ids"] = ids[start : start + 500]
-        found.update(conn.execute(statement, params).scalars())
+        found.update(row[0] for row in statement.rows(conn, params))
     return found

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from sqlalchemy import bindparam, event, select, update
 from sqlalchemy.orm import Session, SessionTransaction
 
+from .direct import Direct
 from .tables import Counter, core
 
 _COUNTER = core(Counter)
-_LOCK = select(_COUNTER.c.last_seq).where(_COUNTER.c.id == 1).with_for_update()
+_LOCK = Direct(select(_COUNTER.c.last_seq).where(_COUNTER.c.id == 1).with_for_update())
 _READ = select(_COUNTER.c.last_seq).where(_COUNTER.c.id == 1)
 _SAVE = update(_COUNTER).where(_COUNTER.c.id == 1).values(last_seq=bindparam("p_last"))
 
@@ -74,7 +75,7 @@ class SequenceAllocator:
         self._session = session
         held = _held(session)
         if held is None:
-            start = int(session.connection().execute(_LOCK).scalar_one())
+            (start,) = _LOCK.rows(session.connection(), {})[0]
             session.info[_LOCKED] = _Held(self._transaction(), start)
             if not event.contains(session, "before_commit", _write_counter):
                 event.listen(session, "before_commit", _write_counter)

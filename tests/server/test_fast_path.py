@@ -177,7 +177,7 @@ def test_pull_by_household_index_finds_the_same_events(
         assert other.push(foreign, person_change(foreign["row_id"])).status_code == 200
     cw.pull_all()  # records the device's scope
     who = Principal(cw.device_id, world.users["cw_a"], Role.CASEWORKER, world.team_a)
-    statement = pull._events_statement
+    statement = pull._events_direct
     with env.session() as session:
         for since in (0, 3):
             for limit in (2, 500):
@@ -185,7 +185,7 @@ def test_pull_by_household_index_finds_the_same_events(
                 for per_household in (True, False):
                     monkeypatch.setattr(
                         pull,
-                        "_events_statement",
+                        "_events_direct",
                         lambda kind, cutoff, _form, form=per_household: statement(
                             kind, cutoff, form
                         ),
