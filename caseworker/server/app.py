@@ -61,6 +61,10 @@ class Server:
         self.pushes: GroupCommitter[PreparedPush, p.PushResult] = GroupCommitter(
             self.sessions, write_pushes
         )
+        # the audit events of pulls: concurrent pulls of a process share one insert and commit
+        self.pull_audits: GroupCommitter[dict[str, Any], None] = GroupCommitter(
+            self.sessions, audit_log.write_group
+        )
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -373,18 +377,19 @@ def _add_routes(app: FastAPI, server: Server) -> None:
             if not who.sees_dossiers:
                 raise forbidden("administrators do not sync dossier data")
             page = pull.build_page(session, who, since, limit)  # records scope changes too
-            audit_log.server_audit(
-                session,
-                action="pull",
-                now=now,
-                principal=who,
-                detail={
-                    "since": since,
-                    "next_since": page.next_since,
-                    "rows": len(page.rows),
-                    "purges": len(page.purges),
-                },
-            )
+        # audited (durably, with the other pulls of the moment) before the page is sent
+        audit = audit_log.audit_row(
+            action="pull",
+            now=now,
+            principal=who,
+            detail={
+                "since": since,
+                "next_since": page.next_since,
+                "rows": len(page.rows),
+                "purges": len(page.purges),
+            },
+        )
+        server.pull_audits.run(audit)
         return _json(page)
 
     @app.get("/v1/households/{household_id}", response_model=p.HouseholdDossier, tags=["sync"])

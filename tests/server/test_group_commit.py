@@ -4,6 +4,7 @@ callers all get their own answer."""
 
 from __future__ import annotations
 
+from collections import Counter
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime
 
@@ -17,6 +18,7 @@ from caseworker.server.errors import ApiError, bad_request
 from caseworker.server.tables import ServerAuditEvent
 
 from .conftest import ServerEnv
+from .live import Device, World
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
@@ -100,3 +102,24 @@ def test_jobs_queued_while_a_group_runs_join_its_commit(database_url: str, alone
         assert not committer._queue
     finally:
         engine.dispose()
+
+
+def test_concurrent_pulls_are_each_audited_before_they_are_answered(
+    env: ServerEnv, world: World, devices: dict[str, Device]
+) -> None:
+    """Pulls at the same moment share the insert and commit of their audit events
+    (``Server.pull_audits``); every one of them is audited, once."""
+    names = ["cw_a", "cw_a2", "lead_a", "cw_b", "lead_b"]
+
+    def pull(name: str) -> int:
+        return devices[name].get("/v1/changes", params={"since": 0}).status_code
+
+    with ThreadPoolExecutor(len(names) * 3) as pool:
+        statuses = list(pool.map(pull, names * 3))
+    assert statuses == [200] * len(statuses)
+    with env.session() as session:
+        pulls = session.execute(
+            select(ServerAuditEvent.device_id).where(ServerAuditEvent.action == "pull")
+        ).scalars()
+        counted = Counter(pulls)
+    assert counted == Counter({devices[name].device_id: 3 for name in names})
