@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
 import anyio.to_thread
-from fastapi import Depends, FastAPI, Path, Query, Request
+from fastapi import Depends, FastAPI, Path, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -35,6 +35,7 @@ from .push_group import push_audit, write_pushes
 from .raw_body import add_body_schemas, json_body, push_batch
 from .scope import Principal, in_scope
 from .settings import ServerSettings
+from .sync_inputs import SECURITY, bearer_token, query_int, query_schema
 
 _UUID = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
 _ERRORS: dict[int | str, dict[str, Any]] = {
@@ -351,9 +352,10 @@ def _add_routes(app: FastAPI, server: Server) -> None:
         "/v1/push",
         response_model=p.PushResult,
         tags=["sync"],
-        openapi_extra=json_body(p.PushBatch),
+        openapi_extra={**json_body(p.PushBatch), "security": SECURITY},
     )
-    def push(body: Annotated[p.PushBatch, Depends(push_batch)], caller: Auth) -> Response:
+    def push(body: Annotated[p.PushBatch, Depends(push_batch)], request: Request) -> Response:
+        caller = Caller(server, request, bearer_token(request))
         now = server.now()
         # authenticated, decoded and merged in the request's own transaction, side by side
         # with the other requests; only the writing waits for the sequence lock
@@ -366,12 +368,22 @@ def _add_routes(app: FastAPI, server: Server) -> None:
         # concurrent pushes of this process are written together and share one commit
         return _json(server.pushes.run(prepared))
 
-    @app.get("/v1/changes", response_model=p.ChangesPage, tags=["sync"])
-    def changes(
-        caller: Auth,
-        since: Annotated[int, Query(ge=0, le=p.MAX_SEQ)] = 0,
-        limit: Annotated[int, Query(ge=1, le=p.MAX_PAGE_LIMIT)] = 500,
-    ) -> Response:
+    @app.get(
+        "/v1/changes",
+        response_model=p.ChangesPage,
+        tags=["sync"],
+        openapi_extra={
+            "security": SECURITY,
+            "parameters": [
+                query_schema("since", 0, 0, p.MAX_SEQ),
+                query_schema("limit", 500, 1, p.MAX_PAGE_LIMIT),
+            ],
+        },
+    )
+    def changes(request: Request) -> Response:
+        caller = Caller(server, request, bearer_token(request))
+        since = query_int(request, "since", 0, 0, p.MAX_SEQ)
+        limit = query_int(request, "limit", 500, 1, p.MAX_PAGE_LIMIT)
         now = server.now()
         with caller.session() as (session, who):
             if not who.sees_dossiers:

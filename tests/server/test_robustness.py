@@ -181,3 +181,32 @@ def test_health_and_readiness(env: ServerEnv):
         assert c.get("/readyz").json() == {"status": "ready"}
         schema = c.get("/openapi.json").json()
         assert {"/v1/push", "/v1/changes", "/v1/enroll"} <= set(schema["paths"])
+
+
+def test_sync_routes_read_their_inputs_as_fastapi_does(
+    env: ServerEnv, world: World, devices: dict[str, Device]
+) -> None:
+    """The two sync routes read token and query by hand (sync_inputs.py): the same 401s
+    and 422s, with the location of the bad value, as FastAPI's own parameters give."""
+    token = devices["cw_a"].token
+    url = f"{env.base_url}/v1/changes"
+    for headers in ({}, {"Authorization": f"Basic {token}"}, {"Authorization": "Bearer"}):
+        answer = httpx.get(url, headers=headers)
+        assert answer.status_code == 401, headers
+        assert answer.json()["detail"] == "device token required"
+    bearer = {"Authorization": f"Bearer {token}"}
+    for query, where in (
+        ({"since": "abc"}, "query.since"),
+        ({"since": "-1"}, "query.since"),
+        ({"limit": "0"}, "query.limit"),
+        ({"limit": "1001"}, "query.limit"),
+        ({"since": "1.5"}, "query.since"),
+    ):
+        answer = httpx.get(url, params=query, headers=bearer)
+        assert answer.status_code == 422, query
+        assert answer.json()["detail"].startswith(where + ":"), answer.json()
+    assert httpx.get(url, params={"since": "0", "limit": "1000"}, headers=bearer).status_code == 200
+    pushed = httpx.post(
+        f"{env.base_url}/v1/push", json={"batch_id": str(uuid.uuid4()), "changes": []}
+    )
+    assert pushed.status_code == 401
