@@ -72,6 +72,25 @@ def _household(device: Device, world: World, user: str = "cw_a", **fields: Any) 
     return str(change["row_id"])
 
 
+def _assessment(device: Device, household_id: str) -> str:
+    """A ZRM assessment of the household, pushed by ``device``; its id."""
+    assessment = str(uuid.uuid4())
+    created = device.push(
+        {
+            "table": "assessments",
+            "row_id": assessment,
+            "changed": {
+                "household_id": household_id,
+                "instrument": "zrm-2017",
+                "assessed_on": "2026-11-20",
+                "kind": "baseline",
+            },
+        }
+    )
+    assert created.status_code == 200, created.text
+    return assessment
+
+
 def _version(env: ServerEnv, household_id: str) -> int:
     with env.session() as session:
         household = session.get(Household, household_id)
@@ -198,20 +217,7 @@ def test_a_push_the_database_refuses_is_refused_alone(
 ) -> None:
     cw_a = devices["cw_a"]
     household = _household(cw_a, world)
-    assessment = str(uuid.uuid4())
-    created = cw_a.push(
-        {
-            "table": "assessments",
-            "row_id": assessment,
-            "changed": {
-                "household_id": household,
-                "instrument": "zrm-2017",
-                "assessed_on": "2026-11-20",
-                "kind": "baseline",
-            },
-        }
-    )
-    assert created.status_code == 200, created.text
+    assessment = _assessment(cw_a, household)
 
     def score(value: int) -> dict[str, Any]:
         return {
@@ -251,21 +257,7 @@ def test_a_lone_push_the_database_refuses_gets_its_400(
 ) -> None:
     cw_a = devices["cw_a"]
     household = _household(cw_a, world)
-    assessment = str(uuid.uuid4())
-    assert (
-        cw_a.push(
-            {
-                "table": "assessments",
-                "row_id": assessment,
-                "changed": {
-                    "household_id": household,
-                    "instrument": "zrm-2017",
-                    "assessed_on": "2026-11-20",
-                },
-            }
-        ).status_code
-        == 200
-    )
+    assessment = _assessment(cw_a, household)
     bad = {
         "table": "scores",
         "row_id": str(uuid.uuid4()),
