@@ -10,25 +10,26 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from caseworker.services.audit import GENESIS_HASH, event_hash, hashed_fields
 from caseworker.sync.protocol import AuditUpload, AuditUploadResult
 
 from .combine import Refused
+from .direct import insert_statement
 from .errors import bad_request
 from .scope import Principal
 from .sequence import SequenceAllocator
 from .tables import DeviceAuditEvent, ServerAuditEvent, core
 
-_INSERT_SERVER_EVENT = insert(core(ServerAuditEvent)).inline()  # no RETURNING of the key
+_INSERT_SERVER_EVENT = insert_statement(core(ServerAuditEvent), skip=("seq",))
 
 
 def server_audit(session: Session, **fields: Any) -> None:
     """Write one server audit event now (the fields of :func:`audit_row`): a Core insert
     built once (no ORM object, no flush), one statement."""
-    session.connection().execute(_INSERT_SERVER_EVENT, audit_row(**fields))
+    _INSERT_SERVER_EVENT.execute(session.connection(), audit_row(**fields))
 
 
 def audit_row(
@@ -62,8 +63,7 @@ def audit_row(
 
 def write_audit(conn: Connection, rows: list[dict[str, Any]]) -> None:
     """Several server audit events (:func:`audit_row`) in one statement."""
-    if rows:
-        conn.execute(_INSERT_SERVER_EVENT, rows)
+    _INSERT_SERVER_EVENT.execute(conn, rows)
 
 
 def write_group(session: Session, rows: list[dict[str, Any]], _first: bool) -> list[Refused | None]:

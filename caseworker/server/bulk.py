@@ -19,7 +19,6 @@ from sqlalchemy import (
     Dialect,
     Insert,
     Table,
-    TextClause,
     Update,
     bindparam,
     insert,
@@ -29,6 +28,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import DBAPIError
 
 from .codec import TABLES, TableInfo
+from .direct import Direct
 
 INSERT_CHUNK = 1000
 
@@ -51,7 +51,7 @@ class _JsonInsert:
     one table: all rows of a push as one JSON parameter in one statement of fixed text
     (PostgreSQL), each column's bind processor applied first."""
 
-    statement: TextClause
+    statement: Direct
     columns: list[tuple[str, Callable[[Any], Any] | None]]  # name, bind processor
 
 
@@ -73,7 +73,7 @@ def _json_insert(table: Table, dialect: Dialect) -> _JsonInsert | None:
     columns: list[tuple[str, Callable[[Any], Any] | None]] = [
         (column.name, column.type.bind_processor(dialect)) for column in table.columns
     ]
-    return _JsonInsert(text(sql), columns)
+    return _JsonInsert(Direct(text(sql)), columns)
 
 
 def _json_value(value: Any) -> Any:
@@ -108,7 +108,7 @@ def insert_many(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> N
             for row in chunk
         ]
         payload = json.dumps(records, default=_json_value, ensure_ascii=False)
-        conn.execute(form.statement, {"p_rows": payload})
+        form.statement.execute(conn, {"p_rows": payload})
 
 
 def full_row(info: TableInfo, row: dict[str, Any]) -> dict[str, Any]:

@@ -1,4 +1,5 @@
-"""SELECTs of the sync path run on the driver's cursor, past SQLAlchemy's execution layer.
+"""Statements of the sync path run on the driver's cursor, past SQLAlchemy's execution
+layer.
 
 A sync runs about ten statements; for each, SQLAlchemy's execution context and result
 object cost about as much CPU as psycopg itself (measured: half of a statement's 0.35 ms
@@ -18,7 +19,18 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import CompoundSelect, Connection, Dialect, Select
+from sqlalchemy import (
+    CompoundSelect,
+    Connection,
+    Dialect,
+    Insert,
+    Select,
+    Table,
+    TextClause,
+    Update,
+    bindparam,
+    insert,
+)
 
 
 @dataclass
@@ -32,10 +44,16 @@ class _Form:
     results: list[Callable[[Any], Any] | None] | None = field(default=None)  # per column
 
 
-class Direct:
-    """One SELECT built once; :meth:`rows` / :meth:`mappings` execute it on ``conn``."""
+Statement = Select[Any] | CompoundSelect[Any] | Insert | Update | TextClause
 
-    def __init__(self, statement: Select[Any] | CompoundSelect[Any]) -> None:
+
+class Direct:
+    """One statement built once; :meth:`rows` / :meth:`mappings` execute a SELECT on
+    ``conn``, :meth:`execute` one without results (for each of several parameter sets).
+    An ``INSERT`` must name its values (``.values(column=bindparam(...))``), so that its
+    text does not depend on the parameters given."""
+
+    def __init__(self, statement: Statement) -> None:
         self.statement = statement
         self._forms: dict[Dialect, _Form | None] = {}
         self._lock = threading.Lock()
@@ -71,33 +89,7 @@ class Direct:
         form = self._form(conn.dialect)
         if form is None:
             return [tuple(row) for row in conn.execute(self.statement, dict(params))]
-        args: dict[str, Any] = {**form.defaults, **params}
-        for name, process in form.binds.items():
-            if name in args:
-                args[name] = process(args[name])
-        bound: Sequence[Any] | dict[str, Any] = (
-            [args[name] for name in form.positional] if form.positional is not None else args
-        )
-        proxied = conn.connection  # begins the transaction SQLAlchemy tracks, if not yet
-        cursor = proxied.cursor()
-        try:
-            if conn._has_events or conn.engine._has_events:
-                conn.dispatch.before_cursor_execute(conn, cursor, form.sql, bound, None, False)
-            cursor.execute(form.sql, bound)
-            fetched = cursor.fetchall()
-            results = form.results
-            if results is None:
-                description = cursor.description or ()
-                results = [
-                    type_._cached_result_processor(conn.dialect, column[1])
-                    for type_, column in zip(form.types, description, strict=False)
-                ]
-                form.results = results
-        except conn.dialect.loaded_dbapi.Error as exc:
-            conn._handle_dbapi_exception(exc, form.sql, bound, cursor, None)  # raises
-            raise  # pragma: no cover
-        finally:
-            cursor.close()
+        fetched, results = self._run(conn, form, [self._bind(form, params)], fetch=True)
         if not any(results):
             return [tuple(row) for row in fetched]
         return [
@@ -107,6 +99,60 @@ class Direct:
             )
             for row in fetched
         ]
+
+    def execute(self, conn: Connection, params: list[dict[str, Any]] | dict[str, Any]) -> None:
+        """Run a statement without results, once per parameter set (executemany)."""
+        many = params if isinstance(params, list) else [params]
+        if not many:
+            return
+        form = self._form(conn.dialect)
+        if form is None:
+            conn.execute(self.statement, many if isinstance(params, list) else params)
+            return
+        self._run(conn, form, [self._bind(form, one) for one in many], fetch=False)
+
+    @staticmethod
+    def _bind(form: _Form, params: Mapping[str, Any]) -> Sequence[Any] | dict[str, Any]:
+        args: dict[str, Any] = {**form.defaults, **params}
+        for name, process in form.binds.items():
+            if name in args:
+                args[name] = process(args[name])
+        if form.positional is not None:
+            return [args[name] for name in form.positional]
+        return args
+
+    @staticmethod
+    def _run(
+        conn: Connection, form: _Form, bound: list[Any], *, fetch: bool
+    ) -> tuple[list[Any], list[Callable[[Any], Any] | None]]:
+        proxied = conn.connection  # begins the transaction SQLAlchemy tracks, if not yet
+        cursor = proxied.cursor()
+        many = len(bound) > 1
+        parameters: Any = bound if many else bound[0]
+        try:
+            if conn._has_events or conn.engine._has_events:
+                conn.dispatch.before_cursor_execute(conn, cursor, form.sql, parameters, None, many)
+            if many:
+                cursor.executemany(form.sql, bound)
+            else:
+                cursor.execute(form.sql, bound[0])
+            if not fetch:
+                return [], []
+            fetched = list(cursor.fetchall())
+            results = form.results
+            if results is None:
+                description = cursor.description or ()
+                results = [
+                    type_._cached_result_processor(conn.dialect, column[1])
+                    for type_, column in zip(form.types, description, strict=False)
+                ]
+                form.results = results
+            return fetched, results
+        except conn.dialect.loaded_dbapi.Error as exc:
+            conn._handle_dbapi_exception(exc, form.sql, parameters, cursor, None)  # raises
+            raise  # pragma: no cover
+        finally:
+            cursor.close()
 
     def mappings(self, conn: Connection, params: Mapping[str, Any]) -> list[dict[str, Any]]:
         """All rows, as dicts by column name."""
@@ -121,4 +167,14 @@ class Direct:
         form = self._form(dialect)
         if form is not None:
             return form.keys
+        assert isinstance(self.statement, Select | CompoundSelect), "mappings of a SELECT only"
         return tuple(str(column.key) for column in self.statement.selected_columns)
+
+
+def insert_statement(table: Table, *, skip: tuple[str, ...] = ()) -> Direct:
+    """``INSERT INTO table (every column but ``skip``) VALUES (:column, …)``, nothing
+    returned: one text whatever the parameters (a :class:`Direct` statement)."""
+    values: dict[str, Any] = {
+        c.name: bindparam(c.name) for c in table.columns if c.name not in skip
+    }
+    return Direct(insert(table).values(values).inline())

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Delete, bindparam, delete, insert, select
+from sqlalchemy import Connection, Delete, bindparam, delete, select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
@@ -30,6 +30,7 @@ from caseworker.sync.protocol import PushBatch, PushResult
 from .accounts import StoredBatch
 from .bulk import constraint_name, error_kind, full_row, insert_many, update_by_id
 from .codec import TABLES
+from .direct import insert_statement
 from .errors import ApiError, bad_request, conflict, forbidden
 from .merge import Decoded, Key, Merged, Merger, decode_change, log_key_params, log_keys
 from .scope import Principal
@@ -42,7 +43,7 @@ _LOG = core(ChangeLog)
 _STORED = select(_BATCHES.c.device_id, _BATCHES.c.body_hash, _BATCHES.c.result).where(
     _BATCHES.c.batch_id == bindparam("p_batch")
 )
-_INSERT_BATCH = insert(_BATCHES)
+_INSERT_BATCH = insert_statement(_BATCHES)
 
 
 @functools.cache
@@ -230,7 +231,7 @@ class Writes:
             if self.log_rows:
                 insert_many(conn, _LOG, self.log_rows)
             if self.batches:
-                conn.execute(_INSERT_BATCH, self.batches)
+                _INSERT_BATCH.execute(conn, self.batches)
         except IntegrityError as exc:
             raise bad_request(f"the batch breaks a database rule: {constraint_name(exc)}") from None
         except DBAPIError as exc:

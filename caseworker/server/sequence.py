@@ -18,7 +18,7 @@ from .tables import Counter, core
 _COUNTER = core(Counter)
 _LOCK = Direct(select(_COUNTER.c.last_seq).where(_COUNTER.c.id == 1).with_for_update())
 _READ = select(_COUNTER.c.last_seq).where(_COUNTER.c.id == 1)
-_SAVE = update(_COUNTER).where(_COUNTER.c.id == 1).values(last_seq=bindparam("p_last"))
+_SAVE = Direct(update(_COUNTER).where(_COUNTER.c.id == 1).values(last_seq=bindparam("p_last")))
 
 
 _LOCKED = "caseworker.sequence_locked"  # Session.info: _Held of the current transaction
@@ -56,7 +56,7 @@ def _write_counter(session: Session) -> None:
     held = _held(session)
     if held is None or not held.unsaved or session.in_nested_transaction():
         return
-    session.connection().execute(_SAVE, {"p_last": held.value})
+    _SAVE.execute(session.connection(), {"p_last": held.value})
     session.info[_LOCKED] = _Held(held.transaction, held.value)
 
 

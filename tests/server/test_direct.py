@@ -80,3 +80,30 @@ def test_direct_errors_are_sqlalchemys_and_listeners_see_the_statement(
     finally:
         event.remove(engine, "before_cursor_execute", _seen)
         engine.dispose()
+
+
+def test_direct_inserts_convert_their_values(database_url: str) -> None:
+    """Audit events written directly, one and several at once, read back through the ORM
+    as written: the aware time, the JSON detail, the boolean."""
+    from caseworker.server import audit_log
+    from caseworker.server.tables import ServerAuditEvent
+
+    engine = db.make_engine(database_url)
+    try:
+        with Session(engine) as session, session.begin():
+            audit_log.server_audit(session, action="push", now=SEEN, detail={"n": 1})
+            rows = [
+                audit_log.audit_row(action="pull", now=SEEN, detail={"n": n}, success=n > 2)
+                for n in (2, 3)
+            ]
+            audit_log.write_audit(session.connection(), rows)
+        with Session(engine) as session:
+            events = session.execute(select(ServerAuditEvent).order_by(ServerAuditEvent.seq))
+            got = [(e.action, e.at, e.detail, e.success) for e in events.scalars()]
+        assert got == [
+            ("push", SEEN, {"n": 1}, True),
+            ("pull", SEEN, {"n": 2}, False),
+            ("pull", SEEN, {"n": 3}, True),
+        ]
+    finally:
+        engine.dispose()
