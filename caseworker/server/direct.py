@@ -73,7 +73,7 @@ class Direct:
                 positional=tuple(compiled.positiontup) if compiled.positiontup else None,
                 defaults={
                     name: bind.value
-                    for name, bind in compiled.binds.items()
+                    for bind, name in compiled.bind_names.items()
                     if bind.value is not None and bind.callable is None
                 },
                 binds=processors,
