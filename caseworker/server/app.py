@@ -238,14 +238,11 @@ class Caller:
 
 async def _caller(
     request: Request,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+    _credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Caller:
-    if credentials is None or credentials.scheme.lower() != "bearer":
-        raise ApiError(401, "device token required")
-    token = credentials.credentials
-    if len(token) > 256:
-        raise ApiError(401, "unknown device token")
-    return Caller(request.app.state.server, request, token)
+    # ``_bearer`` declares the scheme in /openapi.json; the token is read as by the sync
+    # routes, which read it without dependencies (:func:`sync_inputs.bearer_token`)
+    return Caller(request.app.state.server, request, bearer_token(request))
 
 
 Auth = Annotated[Caller, Depends(_caller)]

@@ -64,7 +64,6 @@ class PreparedPush:
     principal: Principal
     now: datetime
     digest: str
-    decoded: list[Decoded]
     merged: Merged
     keys: frozenset[Key]  # the rows it changes, and those the merge read (parents too)
 
@@ -104,7 +103,7 @@ class PushService:
         merged = Merger(self.session, self.principal, self.now).merge(decoded)
         changed = {(item.info.name, item.change.row_id) for item in decoded}
         keys = frozenset(merged.state.wanted).union(changed)
-        return PreparedPush(batch, self.principal, self.now, digest, decoded, merged, keys)
+        return PreparedPush(batch, self.principal, self.now, digest, merged, keys)
 
     def push(self, batch: PushBatch) -> tuple[PushResult, bool]:
         """The whole push under the sequence lock (taken here if this transaction does not
@@ -118,12 +117,13 @@ class PushService:
             return replay, True
         merged = Merger(self.session, self.principal, self.now).merge(decoded)
         self.number(merged, seq)
+        result = self.result(batch, merged)
         writes = Writes()
         writes.add(merged)
-        writes.add_batch(self.batch_row(batch, digest, merged))
+        writes.add_batch(self.batch_row(digest, result))
         writes.write(self.session.connection())
         seq.save()
-        return self.result(batch, merged), False
+        return result, False
 
     @staticmethod
     def result(batch: PushBatch, merged: Merged) -> PushResult:
@@ -133,14 +133,15 @@ class PushService:
             conflicts=len(merged.conflicts),
         )
 
-    def batch_row(self, batch: PushBatch, digest: str, merged: Merged) -> dict[str, Any]:
-        """The ``server_batches`` row that answers a retry of ``batch`` (numbers assigned)."""
+    def batch_row(self, digest: str, result: PushResult) -> dict[str, Any]:
+        """The ``server_batches`` row that answers a retry of the batch of ``result``
+        (its numbers assigned) and body hash ``digest``."""
         return {
-            "batch_id": batch.batch_id,
+            "batch_id": result.batch_id,
             "device_id": self.principal.device_id,
             "body_hash": digest,
             "received_at": self.now,
-            "result": self.result(batch, merged).model_dump(mode="json"),
+            "result": result.model_dump(mode="json"),
         }
 
     def _stored(self, batch_id: str, digest: str) -> PushResult | None:
@@ -216,7 +217,7 @@ class Writes:
         self.batches.append(row)
 
     def write(self, conn: Connection) -> None:
-        """Write everything; a refused value or broken rule is a 400 that names it."""
+        """Write everything; a refused value or broken rule is a 422 that names it."""
         try:
             for info in sorted(TABLES.values(), key=lambda i: i.order):
                 if info.name in self.inserts:

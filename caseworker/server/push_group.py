@@ -10,7 +10,7 @@ lock (:meth:`PushService.prepare`). Under the lock the group then only
 - runs the others one by one, each merged again under the lock in a savepoint of its own
   (:meth:`PushService.push`): a retried batch, a row written meanwhile, a row two batches
   of the group change, or a group write the database refused (whichever batch broke the
-  rule gets its 400 alone).
+  rule gets its 422 alone).
 So the lock is held for a few statements per group instead of a dozen per push, and the
 merges of concurrent pushes run side by side.
 """
@@ -93,12 +93,11 @@ def write_pushes(
         ids.add(batch_id)
     outcomes: dict[int, PushResult | Refused] = {}
     if together:
-        if not _write_together(session, [jobs[i] for i in together], seq, first and not alone):
+        written = _write_together(session, [jobs[i] for i in together], seq, first and not alone)
+        if written is None:
             alone = sorted(alone + together)  # the database refused: find out whose it was
         else:
-            for index in together:
-                job = jobs[index]
-                outcomes[index] = PushService.result(job.batch, job.merged)
+            outcomes.update(zip(together, written, strict=True))
     for index in alone:
         outcomes[index] = in_savepoint(session, functools.partial(_push_alone, job=jobs[index]))
     return [outcomes[index] for index in range(len(jobs))]
@@ -106,26 +105,27 @@ def write_pushes(
 
 def _write_together(
     session: Session, jobs: list[PreparedPush], seq: SequenceAllocator, lone: bool
-) -> bool:
-    """Number and write ``jobs`` with one statement per table. False when the database
-    refused the write (nothing of it stays; the jobs are to be run alone). ``lone``: the
-    only jobs of the transaction, so no savepoint is needed (a refusal rolls back
-    everything, and the lone job's 400 is raised)."""
+) -> list[PushResult] | None:
+    """Number and write ``jobs`` with one statement per table; their results. None when
+    the database refused the write (nothing of it stays; the jobs are to be run alone).
+    ``lone``: the only jobs of the transaction, so no savepoint is needed (a refusal rolls
+    back everything, and the lone job's 422 is raised)."""
     before = seq.last
     writes = Writes()
     audit: list[dict[str, Any]] = []
+    results: list[PushResult] = []
     for job in jobs:
         PushService.number(job.merged, seq)
-        writes.add(job.merged)
-        service = PushService(session, job.principal, job.now)
-        writes.add_batch(service.batch_row(job.batch, job.digest, job.merged))
         result = PushService.result(job.batch, job.merged)
+        results.append(result)
+        writes.add(job.merged)
+        writes.add_batch(PushService(session, job.principal, job.now).batch_row(job.digest, result))
         audit.append(push_audit(result, False, now=job.now, principal=job.principal))
     if lone and len(jobs) == 1:
         writes.write(session.connection())
         audit_log.write_audit(session.connection(), audit)
         seq.save()
-        return True
+        return results
     try:
         with session.begin_nested():
             conn = session.connection()  # in the savepoint (the session begins it lazily)
@@ -133,9 +133,9 @@ def _write_together(
             audit_log.write_audit(conn, audit)
     except (ApiError, DBAPIError):
         seq.last = before
-        return False
+        return None
     seq.save()
-    return True
+    return results
 
 
 def _push_alone(session: Session, *, job: PreparedPush) -> PushResult:
