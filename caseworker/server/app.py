@@ -28,6 +28,7 @@ from caseworker.sync import protocol as p
 from . import accounts, audit_log, db, pull
 from .combine import GroupCommitter
 from .errors import ApiError, forbidden, not_found
+from .gc_tuning import tune_for_serving
 from .logs import configure
 from .middleware import AccessLogMiddleware, BodyLimitMiddleware
 from .push import PreparedPush, PushService
@@ -78,7 +79,11 @@ def create_app(
     *,
     engine: Engine | None = None,
     now: Callable[[], datetime] = _utcnow,
+    serving: bool = False,
 ) -> FastAPI:
+    """The application. ``serving``: it is the process's only application, started by
+    ``caseworker-server serve`` (the garbage collector is tuned for it at startup:
+    :mod:`gc_tuning`); tests and embedders leave their process's collector alone."""
     logger = configure(settings.log_level)
     server = Server(settings, engine or db.make_engine(settings.database_url), now)
 
@@ -87,6 +92,8 @@ def create_app(
         # few request threads: the sequence lock is held by one of them, and fewer threads
         # fighting for the GIL let it finish (and release the lock) sooner
         anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
+        if serving:
+            tune_for_serving()
         yield
 
     app = FastAPI(

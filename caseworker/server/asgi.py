@@ -14,4 +14,4 @@ from .settings import load_settings
 def app() -> FastAPI:
     settings = load_settings()
     engine = db.make_engine(settings.database_url, pool_size=settings.db_pool_size)
-    return create_app(settings, engine=engine)
+    return create_app(settings, engine=engine, serving=True)

@@ -146,7 +146,7 @@ def cmd_serve(settings: ServerSettings, args: argparse.Namespace) -> int:
             os.environ[CONFIG_ENV] = str(args.config)
         uvicorn.run("caseworker.server.asgi:app", factory=True, workers=workers, **options)
     else:
-        uvicorn.run(create_app(settings, engine=engine), **options)
+        uvicorn.run(create_app(settings, engine=engine, serving=True), **options)
     return 0
 
 
