@@ -59,6 +59,11 @@ class Server:
         self.settings = settings
         self.engine = engine
         self.sessions = db.session_factory(engine)
+        self.reads = db.read_session_factory(engine)
+        # reads run in autocommit (PostgreSQL): what must be atomic takes a transaction of
+        # its own. On SQLite they are transactions that hold the write lock from their first
+        # statement, and another transaction beside one would wait for it for ever
+        self.reads_autocommit = engine.dialect.name == "postgresql"
         self.now = now
         self.pushes: GroupCommitter[PreparedPush, p.PushResult] = GroupCommitter(
             self.sessions, write_pushes
@@ -197,7 +202,9 @@ class Caller:
     """A request with a well-formed bearer token, not yet checked against the database.
     ``with caller.session() as (session, who)`` authenticates inside the endpoint's own
     transaction (in the endpoint's thread, holding a connection only while it works),
-    commits at the end and rolls back on any error."""
+    commits at the end and rolls back on any error. :meth:`reading` and
+    :meth:`push_session` do the same in a session of :func:`db.read_session_factory`
+    (autocommit on PostgreSQL: for work that reads, or writes single statements)."""
 
     server: Server
     request: Request
@@ -217,19 +224,24 @@ class Caller:
             yield session, who
 
     @contextmanager
+    def reading(self) -> Iterator[tuple[Session, Principal]]:
+        with self._transaction(reads=True) as (session, (who, _stored)):
+            yield session, who
+
+    @contextmanager
     def push_session(
         self, batch_id: str
     ) -> Iterator[tuple[Session, Principal, accounts.StoredBatch | None]]:
         """:meth:`session` for a push: also the batch stored under ``batch_id`` (read with
         the authentication, in the same query)."""
-        with self._transaction(batch_id) as (session, (who, stored)):
+        with self._transaction(batch_id, reads=True) as (session, (who, stored)):
             yield session, who, stored
 
     @contextmanager
     def _transaction(
-        self, batch_id: str | None = None
+        self, batch_id: str | None = None, *, reads: bool = False
     ) -> Iterator[tuple[Session, tuple[Principal, accounts.StoredBatch | None]]]:
-        with self.server.sessions() as session:
+        with (self.server.reads if reads else self.server.sessions)() as session:
             try:
                 found: tuple[Principal, accounts.StoredBatch | None]
                 if batch_id is None:
@@ -361,8 +373,9 @@ def _add_routes(app: FastAPI, server: Server) -> None:
     def push(body: Annotated[p.PushBatch, Depends(push_batch)], request: Request) -> Response:
         caller = Caller(server, request, bearer_token(request))
         now = server.now()
-        # authenticated, decoded and merged in the request's own transaction, side by side
-        # with the other requests; only the writing waits for the sequence lock
+        # authenticated, decoded and merged in the request's own session (autocommit on
+        # PostgreSQL: it only reads, and a replay writes its audit row in one statement),
+        # side by side with the other requests; only the writing waits for the sequence lock
         with caller.push_session(body.batch_id) as (session, who, stored):
             prepared = PushService(session, who, now).prepare(body, stored)
             if isinstance(prepared, p.PushResult):  # a retry of a stored batch
@@ -389,10 +402,12 @@ def _add_routes(app: FastAPI, server: Server) -> None:
         since = query_int(request, "since", 0, 0, p.MAX_SEQ)
         limit = query_int(request, "limit", 500, 1, p.MAX_PAGE_LIMIT)
         now = server.now()
-        with caller.session() as (session, who):
+        with caller.reading() as (session, who):
             if not who.sees_dossiers:
                 raise forbidden("administrators do not sync dossier data")
-            page = pull.build_page(session, who, since, limit)  # records scope changes too
+            # a scope change found on the way is recorded in a transaction of its own
+            writer = server.transaction if server.reads_autocommit else None
+            page = pull.build_page(session, who, since, limit, writer=writer)
         # audited (durably, with the other pulls of the moment) before the page is sent
         audit = audit_log.audit_row(
             action="pull",

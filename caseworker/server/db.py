@@ -85,6 +85,18 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
+def read_session_factory(engine: Engine) -> sessionmaker[Session]:
+    """Sessions for work that only reads, or writes single statements (the sync routes'
+    authentication, a push's merge, a pull's page). On PostgreSQL their connections run in
+    autocommit, which spares the ``BEGIN`` and ``COMMIT`` round trips of a transaction;
+    under READ COMMITTED every statement of a transaction sees its own snapshot anyway, so
+    what the statements read is the same. Work that must be atomic opens a transaction of
+    its own (:func:`session_factory`). On SQLite the same sessions as that."""
+    if engine.dialect.name != "postgresql":
+        return session_factory(engine)
+    return session_factory(engine.execution_options(isolation_level="AUTOCOMMIT"))
+
+
 def alembic_config(connection: Any = None) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))

@@ -12,6 +12,8 @@ so a lost answer is simply asked again with the same cursor.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Any
 
@@ -274,15 +276,26 @@ def _events(
     return events, high, differs
 
 
-def build_page(session: Session, principal: Principal, since: int, limit: int) -> ChangesPage:
-    """One page of the device's feed after ``since`` (at most ``limit`` events). A change of
-    the device's scope found on the way is recorded first (:func:`sync_scope`; the caller
-    commits), and the page is read again with its purges and backfills."""
+def build_page(
+    session: Session,
+    principal: Principal,
+    since: int,
+    limit: int,
+    writer: Callable[[], AbstractContextManager[Session]] | None = None,
+) -> ChangesPage:
+    """One page of the device's feed after ``since`` (at most ``limit`` events), read in
+    ``session``. A change of the device's scope found on the way is recorded first
+    (:func:`sync_scope`), and the page is read again with its purges and backfills: in a
+    transaction of ``writer`` (committed before the page is read again), or without one
+    in ``session``, whose caller commits."""
     if not principal.sees_dossiers:
         raise forbidden("administrators do not sync dossier data")
     events, top, differs = _events(session, principal, since, limit)
-    if differs and sync_scope(session, principal, since):
-        events, top, _differs = _events(session, principal, since, limit)
+    if differs:
+        with writer() if writer is not None else nullcontext(session) as recording:
+            changed = sync_scope(recording, principal, since)
+        if changed:
+            events, top, _differs = _events(session, principal, since, limit)
     events.sort(key=lambda e: e.seq)
     has_more = len(events) > limit
     events = events[:limit]
