@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator, Callable, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from contextlib import asynccontextmanager, contextmanager, nullcontext
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
@@ -59,18 +59,13 @@ class Server:
         self.settings = settings
         self.engine = engine
         self.sessions = db.session_factory(engine)
-        self.reads = db.read_session_factory(engine)
-        # reads run in autocommit (PostgreSQL): what must be atomic takes a transaction of
-        # its own. On SQLite they are transactions that hold the write lock from their first
-        # statement, and another transaction beside one would wait for it for ever
+        # reads run in autocommit on PostgreSQL (db.autocommit): what must be atomic takes
+        # a transaction of its own. On SQLite they are transactions that hold the write lock
+        # from their first statement, and another transaction beside one would wait for ever
         self.reads_autocommit = engine.dialect.name == "postgresql"
         self.now = now
         self.pushes: GroupCommitter[PreparedPush, p.PushResult] = GroupCommitter(
             self.sessions, write_pushes
-        )
-        # the audit events of pulls: concurrent pulls of a process share one insert and commit
-        self.pull_audits: GroupCommitter[dict[str, Any], None] = GroupCommitter(
-            self.sessions, audit_log.write_group
         )
 
     @contextmanager
@@ -203,8 +198,8 @@ class Caller:
     ``with caller.session() as (session, who)`` authenticates inside the endpoint's own
     transaction (in the endpoint's thread, holding a connection only while it works),
     commits at the end and rolls back on any error. :meth:`reading` and
-    :meth:`push_session` do the same in a session of :func:`db.read_session_factory`
-    (autocommit on PostgreSQL: for work that reads, or writes single statements)."""
+    :meth:`push_session` do the same in :func:`db.autocommit` (on PostgreSQL: for work that
+    reads, or writes single statements)."""
 
     server: Server
     request: Request
@@ -241,14 +236,17 @@ class Caller:
     def _transaction(
         self, batch_id: str | None = None, *, reads: bool = False
     ) -> Iterator[tuple[Session, tuple[Principal, accounts.StoredBatch | None]]]:
-        with (self.server.reads if reads else self.server.sessions)() as session:
+        with self.server.sessions() as session:
             try:
-                found: tuple[Principal, accounts.StoredBatch | None]
-                if batch_id is None:
-                    found = (self.authenticate(session), None)
-                else:
-                    found = _authenticate(self.server, self.request, session, self.token, batch_id)
-                yield session, found
+                with db.autocommit(session) if reads else nullcontext():
+                    found: tuple[Principal, accounts.StoredBatch | None]
+                    if batch_id is None:
+                        found = (self.authenticate(session), None)
+                    else:
+                        found = _authenticate(
+                            self.server, self.request, session, self.token, batch_id
+                        )
+                    yield session, found
                 session.commit()
             except BaseException:
                 session.rollback()
@@ -373,8 +371,8 @@ def _add_routes(app: FastAPI, server: Server) -> None:
     def push(body: Annotated[p.PushBatch, Depends(push_batch)], request: Request) -> Response:
         caller = Caller(server, request, bearer_token(request))
         now = server.now()
-        # authenticated, decoded and merged in the request's own session (autocommit on
-        # PostgreSQL: it only reads, and a replay writes its audit row in one statement),
+        # authenticated, decoded and merged in the request's own session (db.autocommit: it
+        # only reads, and a replay writes its audit row in one statement),
         # side by side with the other requests; only the writing waits for the sequence lock
         with caller.push_session(body.batch_id) as (session, who, stored):
             prepared = PushService(session, who, now).prepare(body, stored)
@@ -408,19 +406,20 @@ def _add_routes(app: FastAPI, server: Server) -> None:
             # a scope change found on the way is recorded in a transaction of its own
             writer = server.transaction if server.reads_autocommit else None
             page = pull.build_page(session, who, since, limit, writer=writer)
-        # audited (durably, with the other pulls of the moment) before the page is sent
-        audit = audit_log.audit_row(
-            action="pull",
-            now=now,
-            principal=who,
-            detail={
-                "since": since,
-                "next_since": page.next_since,
-                "rows": len(page.rows),
-                "purges": len(page.purges),
-            },
-        )
-        server.pull_audits.run(audit)
+            # audited before the page is sent: one insert, committed as it runs (or with the
+            # pull's transaction on SQLite), on the connection the page was read on
+            audit = audit_log.audit_row(
+                action="pull",
+                now=now,
+                principal=who,
+                detail={
+                    "since": since,
+                    "next_since": page.next_since,
+                    "rows": len(page.rows),
+                    "purges": len(page.purges),
+                },
+            )
+            audit_log.write_audit(session.connection(), [audit])
         return _json(page)
 
     @app.get("/v1/households/{household_id}", response_model=p.HouseholdDossier, tags=["sync"])

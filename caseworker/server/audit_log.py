@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session
 from caseworker.services.audit import GENESIS_HASH, event_hash, hashed_fields
 from caseworker.sync.protocol import AuditUpload, AuditUploadResult
 
-from .combine import Refused
 from .direct import insert_statement
 from .errors import bad_request
 from .scope import Principal
@@ -64,13 +63,6 @@ def audit_row(
 def write_audit(conn: Connection, rows: list[dict[str, Any]]) -> None:
     """Several server audit events (:func:`audit_row`) in one statement."""
     _INSERT_SERVER_EVENT.execute(conn, rows)
-
-
-def write_group(session: Session, rows: list[dict[str, Any]], _first: bool) -> list[Refused | None]:
-    """The ``apply`` of a group commit of audit events (:class:`combine.GroupCommitter`):
-    the events of concurrent requests in one statement and one commit."""
-    write_audit(session.connection(), rows)
-    return [None for _row in rows]
 
 
 def last_hash(session: Session, device_id: str) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -85,16 +87,32 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
-def read_session_factory(engine: Engine) -> sessionmaker[Session]:
-    """Sessions for work that only reads, or writes single statements (the sync routes'
-    authentication, a push's merge, a pull's page). On PostgreSQL their connections run in
-    autocommit, which spares the ``BEGIN`` and ``COMMIT`` round trips of a transaction;
-    under READ COMMITTED every statement of a transaction sees its own snapshot anyway, so
-    what the statements read is the same. Work that must be atomic opens a transaction of
-    its own (:func:`session_factory`). On SQLite the same sessions as that."""
-    if engine.dialect.name != "postgresql":
-        return session_factory(engine)
-    return session_factory(engine.execution_options(isolation_level="AUTOCOMMIT"))
+@contextmanager
+def autocommit(session: Session) -> Iterator[None]:
+    """On PostgreSQL, the statements ``session`` runs in the block are committed one by
+    one (the driver's connection in autocommit): for work that only reads, or writes
+    single statements (the sync routes' authentication, a push's merge, a pull's page).
+    That spares a transaction's ``BEGIN`` and ``COMMIT`` round trips; under READ COMMITTED
+    every statement of a transaction sees its own snapshot anyway, so what the statements
+    read is the same. Set on the driver's connection, not by SQLAlchemy's
+    ``isolation_level`` option, whose bookkeeping at every checkout and return costs more
+    than the round trips. The session must not have run a statement yet, and commits or
+    rolls back after the block (the connection is still its own then). On SQLite nothing
+    changes: the block is a transaction as before."""
+    conn = session.connection()
+    if conn.dialect.name != "postgresql":
+        yield
+        return
+    raw = conn.connection.dbapi_connection
+    assert raw is not None
+    raw.autocommit = True
+    try:
+        yield
+    finally:
+        try:
+            raw.autocommit = False
+        except Exception:  # the connection broke: the pool must not hand it out again
+            conn.invalidate()
 
 
 def alembic_config(connection: Any = None) -> Config:

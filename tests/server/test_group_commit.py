@@ -107,8 +107,8 @@ def test_jobs_queued_while_a_group_runs_join_its_commit(database_url: str, alone
 def test_concurrent_pulls_are_each_audited_before_they_are_answered(
     env: ServerEnv, world: World, devices: dict[str, Device]
 ) -> None:
-    """Pulls at the same moment share the insert and commit of their audit events
-    (``Server.pull_audits``); every one of them is audited, once."""
+    """Pulls at the same moment each write their audit event before they are answered
+    (on the connection they read on); every one of them is audited, once."""
     names = ["cw_a", "cw_a2", "lead_a", "cw_b", "lead_b"]
 
     def pull(name: str) -> int:

@@ -1,6 +1,6 @@
-"""Sessions for reading (:func:`db.read_session_factory`): on PostgreSQL each statement is
-committed as it runs (no BEGIN/COMMIT round trips); on SQLite they are ordinary
-transactions."""
+"""Reading without a transaction (:func:`db.autocommit`): on PostgreSQL each statement is
+committed as it runs (no BEGIN/COMMIT round trips), and the connection is transactional
+again after the block; on SQLite the block is an ordinary transaction."""
 
 from __future__ import annotations
 
@@ -26,24 +26,29 @@ def _name(engine: Engine, team_id: str) -> str:
         raw.close()
 
 
-def test_read_sessions_commit_each_statement_on_postgresql_only(
+def test_autocommit_commits_each_statement_on_postgresql_only(
     backend: str, database_url: str
 ) -> None:
     engine = db.make_engine(database_url)
     try:
         with Session(engine) as session, session.begin():
             team_id = accounts.create_team(session, code="reads", name="before").id
-        with db.read_session_factory(engine)() as session:
-            session.connection().execute(
-                update(Team).where(Team.id == team_id).values(name="during")
-            )
-            seen_meanwhile = _name(engine, team_id)
+        sessions = db.session_factory(engine)
+        with sessions() as session:
+            with db.autocommit(session):
+                session.connection().execute(
+                    update(Team).where(Team.id == team_id).values(name="during")
+                )
+                seen_meanwhile = _name(engine, team_id)
+            # after the block the session is a transaction again
+            session.connection().execute(update(Team).where(Team.id == team_id).values(name="late"))
+            assert _name(engine, team_id) != "late"
             session.rollback()
         autocommit = backend == "postgres"
         assert seen_meanwhile == ("during" if autocommit else "before")
         assert _name(engine, team_id) == ("during" if autocommit else "before")
-        # the transactional sessions are transactions on both
-        with db.session_factory(engine)() as session:
+        # the next session on the pooled connection is a transaction
+        with sessions() as session:
             session.connection().execute(
                 update(Team).where(Team.id == team_id).values(name="after")
             )
