@@ -16,6 +16,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     Column,
+    Connection,
     Date,
     DateTime,
     Enum,
@@ -220,3 +221,37 @@ def encode(value: Any) -> Any:
 def row_to_wire(info: TableInfo, row: Any) -> dict[str, Any]:
     """A result row (mapping) of ``info.table`` → its full JSON state."""
     return {name: encode(row[name]) for name in info.columns}
+
+
+def _as_fetched(column: Column[Any]) -> bool:
+    """Whether the driver's value of ``column`` is its JSON value (text and whole numbers,
+    when no result processor applies): neither converted nor encoded."""
+    kind = column.type
+    return isinstance(kind, String | SAText | Integer) and not isinstance(kind, Enum | Boolean)
+
+
+def wire_rows(conn: Connection, info: TableInfo, ids: list[str]) -> list[dict[str, Any]]:
+    """The full JSON state of the rows of ``info.table`` with these ids (at most 500):
+    :func:`row_to_wire` of each row as SQLAlchemy would return it, but built from the
+    driver's values, converting (result processor, then :func:`encode`) only the columns
+    that need it; a pull's rows are mostly text."""
+    statement = rows_by_id(info.name, conn.dialect.name)
+    fetched = statement.driver_rows(conn, {"p_ids": ids})
+    if fetched is None:  # pragma: no cover - every dialect's form runs on the cursor
+        return [row_to_wire(info, row) for row in statement.mappings(conn, {"p_ids": ids})]
+    rows, processors = fetched
+    names = list(info.columns)
+    convert = [
+        (i, name, processors[i])
+        for i, name in enumerate(names)
+        if processors[i] is not None or not _as_fetched(info.columns[name])
+    ]
+    out = []
+    for row in rows:
+        wire = dict(zip(names, row, strict=True))
+        for i, name, process in convert:
+            value = row[i]
+            if value is not None:
+                wire[name] = encode(process(value) if process is not None else value)
+        out.append(wire)
+    return out

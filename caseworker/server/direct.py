@@ -100,6 +100,17 @@ class Direct:
             for row in fetched
         ]
 
+    def driver_rows(
+        self, conn: Connection, params: Mapping[str, Any]
+    ) -> tuple[list[Any], list[Callable[[Any], Any] | None]] | None:
+        """All rows as the driver gives them, and the result processor of each column
+        (``None``: the value as it is), for a caller that converts only the columns it
+        must; ``None`` for a statement that does not run on the driver's cursor."""
+        form = self._form(conn.dialect)
+        if form is None:
+            return None
+        return self._run(conn, form, [self._bind(form, params)], fetch=True)
+
     def execute(self, conn: Connection, params: list[dict[str, Any]] | dict[str, Any]) -> None:
         """Run a statement without results, once per parameter set (executemany)."""
         many = params if isinstance(params, list) else [params]

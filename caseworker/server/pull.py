@@ -40,7 +40,7 @@ from sqlalchemy.orm import Session
 
 from caseworker.sync.protocol import ChangesPage, PulledRow, Purge
 
-from .codec import TABLES, row_to_wire, rows_by_id
+from .codec import TABLES, wire_rows
 from .direct import Direct
 from .errors import forbidden
 from .scope import Principal, households_in_scope, scope_kind, scope_params, scope_statement
@@ -329,11 +329,9 @@ def fetch_rows(session: Session, wanted: list[tuple[str, str]]) -> list[PulledRo
     conn = session.connection()
     for name, ids in by_table.items():
         info = TABLES[name]
-        statement = rows_by_id(name, conn.dialect.name)
         for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            for row in statement.mappings(conn, {"p_ids": chunk}):
-                states[(name, row["id"])] = row_to_wire(info, row)
+            for state in wire_rows(conn, info, ids[start : start + 500]):
+                states[(name, state["id"])] = state
     out: list[PulledRow] = []
     seen: set[tuple[str, str]] = set()
     for key in wanted:

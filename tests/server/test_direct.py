@@ -5,17 +5,32 @@ transaction."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import json
+import uuid
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
-from sqlalchemy import event, func, select
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    Enum,
+    Integer,
+    Numeric,
+    Text,
+    event,
+    func,
+    insert,
+    select,
+)
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from caseworker.models import Role
+from caseworker.models.base import UTCDateTime
 from caseworker.server import accounts, db
-from caseworker.server.codec import rows_by_id
+from caseworker.server.codec import TABLES, row_to_wire, rows_by_id, wire_rows
 from caseworker.server.direct import Direct
 from caseworker.server.tables import Device, core
 
@@ -105,5 +120,70 @@ def test_direct_inserts_convert_their_values(database_url: str) -> None:
             ("pull", SEEN, {"n": 2}, False),
             ("pull", SEEN, {"n": 3}, True),
         ]
+    finally:
+        engine.dispose()
+
+
+def _value(column: Any, full: bool, refs: dict[str, str]) -> Any:
+    """A value of every kind the wire knows, for ``column``; ``full=False``: nullable
+    columns empty and a date-time without microseconds."""
+    for fk in column.foreign_keys:
+        return refs.get(fk.column.table.name) if full or not column.nullable else None
+    if not full and column.nullable:
+        return None
+    kind = column.type
+    if isinstance(kind, Enum):
+        return kind.enums[-1] if full else kind.enums[0]
+    if isinstance(kind, Boolean):
+        return full
+    if isinstance(kind, UTCDateTime):
+        return SEEN if full else SEEN.replace(microsecond=0)
+    if isinstance(kind, Date):
+        return date(2026, 12, 2)
+    if isinstance(kind, JSON):
+        return {"veld": [1, "twee", None, 2.5, True]}
+    if isinstance(kind, Numeric):
+        return 12.5
+    if isinstance(kind, Integer):
+        return 7
+    if isinstance(kind, Text):
+        return "tekst\nmet regels — en é"
+    return "x" if column.name != "id" else str(uuid.uuid4())
+
+
+def _row(name: str, full: bool, refs: dict[str, str]) -> dict[str, Any]:
+    row = {c.name: _value(c, full, refs) for c in TABLES[name].table.columns}
+    if name == "provisions":  # its check rules
+        row |= {"step": 2, "cost_period": "month" if full else None}
+    return row
+
+
+def test_wire_rows_are_the_wire_form_of_sqlalchemys_rows(database_url: str) -> None:
+    """A pull's rows (codec.wire_rows, from the driver's values) equal row_to_wire of the
+    rows SQLAlchemy returns, for every kind of column, full and empty."""
+    engine = db.make_engine(database_url)
+    try:
+        refs: dict[str, str] = {}
+        ids: dict[str, list[str]] = {}
+        with engine.begin() as conn:
+            for name in ("households", "conflicts", "provisions"):
+                table = TABLES[name].table
+                rows = [_row(name, full, refs) for full in (True, False)]
+                conn.execute(insert(table), rows)
+                ids[name] = [row["id"] for row in rows]
+                refs[name] = rows[0]["id"]
+        with engine.connect() as conn:
+            for name, wanted in ids.items():
+                info = TABLES[name]
+                expected = {
+                    row["id"]: row_to_wire(info, row)
+                    for row in conn.execute(
+                        select(info.table).where(info.table.c.id.in_(wanted))
+                    ).mappings()
+                }
+                got = {row["id"]: row for row in wire_rows(conn, info, wanted)}
+                assert got == expected
+                assert all(list(got[i]) == list(expected[i]) for i in wanted)  # key order too
+                assert json.dumps(got, sort_keys=True) == json.dumps(expected, sort_keys=True)
     finally:
         engine.dispose()
