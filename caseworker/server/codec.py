@@ -8,6 +8,7 @@ from __future__ import annotations
 import enum
 import functools
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -71,6 +72,7 @@ class TableInfo:
     writable: frozenset[str]  # columns a device may set (all but the sync columns)
     required: frozenset[str]  # NOT NULL columns without a default
     columns: dict[str, Column[Any]] = field(compare=False)  # by name, in table order
+    decoders: dict[str, Decoder] = field(compare=False)  # by name: :func:`decoder`
 
 
 def _build() -> dict[str, TableInfo]:
@@ -88,11 +90,11 @@ def _build() -> dict[str, TableInfo]:
             and c.server_default is None
         )
         columns = {c.name: c for c in table.columns}
-        infos[table.name] = TableInfo(table.name, model, table, order, writable, required, columns)
+        decoders = {name: decoder(table.name, c) for name, c in columns.items()}
+        infos[table.name] = TableInfo(
+            table.name, model, table, order, writable, required, columns, decoders
+        )
     return infos
-
-
-TABLES: dict[str, TableInfo] = _build()
 
 
 def one_of(column: ColumnElement[Any], name: str, dialect: str) -> ColumnElement[bool]:
@@ -144,67 +146,121 @@ def _check_json(field: str, value: Any) -> Any:
     return value
 
 
+Decoder = Callable[[Any], Any]
+
+
 def decode(table: str, column: Column[Any], value: Any) -> Any:
     """A JSON value from a device → the Python value for ``column``. Raises CodecError."""
+    return decoder(table, column)(value)
+
+
+def decoder(table: str, column: Column[Any]) -> Decoder:
+    """:func:`decode` for one column, its checks chosen once (by :class:`TableInfo` for
+    every synced column: a push decodes thousands of values)."""
     field = f"{table}.{column.name}"
     if isinstance(column.type, JSON):
-        return _check_json(field, value)
-    if value is None:
-        if not column.nullable:
-            raise CodecError(field, "may not be empty")
-        return None
-    col_type = column.type
+        return lambda value: _check_json(field, value)
+    check = _typed(field, column.type)
+    nullable = column.nullable
+
+    def run(value: Any) -> Any:
+        if value is None:
+            if not nullable:
+                raise CodecError(field, "may not be empty")
+            return None
+        return check(value)
+
+    return run
+
+
+def _typed(field: str, col_type: Any) -> Decoder:
+    """The check and conversion of a value (not None) for a column of ``col_type``."""
     if isinstance(col_type, Enum):
         allowed = col_type.enums
-        if not isinstance(value, str) or value not in allowed:
-            raise CodecError(field, "is not one of: " + ", ".join(allowed))
         enum_cls = col_type.enum_class
-        return enum_cls(value) if enum_cls is not None else value
+
+        def one_of(value: Any) -> Any:
+            if not isinstance(value, str) or value not in allowed:
+                raise CodecError(field, "is not one of: " + ", ".join(allowed))
+            return enum_cls(value) if enum_cls is not None else value
+
+        return one_of
     if isinstance(col_type, Boolean):
-        if not isinstance(value, bool):
-            raise CodecError(field, "must be true or false")
-        return value
+
+        def boolean(value: Any) -> bool:
+            if not isinstance(value, bool):
+                raise CodecError(field, "must be true or false")
+            return value
+
+        return boolean
     if isinstance(col_type, Numeric):
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise CodecError(field, "must be a number")
-        if not math.isfinite(value) or abs(value) >= 10 ** (
-            (col_type.precision or 18) - (col_type.scale or 0)
-        ):
-            raise CodecError(field, "is out of range")
-        return float(value)
+        bound = 10 ** ((col_type.precision or 18) - (col_type.scale or 0))
+
+        def number(value: Any) -> float:
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise CodecError(field, "must be a number")
+            if not math.isfinite(value) or abs(value) >= bound:
+                raise CodecError(field, "is out of range")
+            return float(value)
+
+        return number
     if isinstance(col_type, Integer):
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise CodecError(field, "must be a whole number")
-        if not INT_MIN <= value <= INT_MAX:
-            raise CodecError(field, "is out of range")
-        return value
+
+        def whole(value: Any) -> int:
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise CodecError(field, "must be a whole number")
+            if not INT_MIN <= value <= INT_MAX:
+                raise CodecError(field, "is out of range")
+            return value
+
+        return whole
     if isinstance(col_type, UTCDateTime | DateTime):
-        if not isinstance(value, str):
-            raise CodecError(field, "must be an ISO 8601 date-time")
-        try:
-            parsed = datetime.fromisoformat(value)
-        except ValueError:
-            raise CodecError(field, "must be an ISO 8601 date-time") from None
-        if parsed.tzinfo is None:
-            raise CodecError(field, "must carry a UTC offset")
-        if not 1900 <= parsed.year <= 2999:
-            raise CodecError(field, "is out of range")
-        return parsed
+
+        def moment(value: Any) -> datetime:
+            if not isinstance(value, str):
+                raise CodecError(field, "must be an ISO 8601 date-time")
+            try:
+                parsed = datetime.fromisoformat(value)
+            except ValueError:
+                raise CodecError(field, "must be an ISO 8601 date-time") from None
+            if parsed.tzinfo is None:
+                raise CodecError(field, "must carry a UTC offset")
+            if not 1900 <= parsed.year <= 2999:
+                raise CodecError(field, "is out of range")
+            return parsed
+
+        return moment
     if isinstance(col_type, Date):
-        if not isinstance(value, str):
-            raise CodecError(field, "must be a date YYYY-MM-DD")
-        try:
-            parsed_date = date.fromisoformat(value)
-        except ValueError:
-            raise CodecError(field, "must be a date YYYY-MM-DD") from None
-        if not 1800 <= parsed_date.year <= 2999:
-            raise CodecError(field, "is out of range")
-        return parsed_date
+
+        def day(value: Any) -> date:
+            if not isinstance(value, str):
+                raise CodecError(field, "must be a date YYYY-MM-DD")
+            try:
+                parsed = date.fromisoformat(value)
+            except ValueError:
+                raise CodecError(field, "must be a date YYYY-MM-DD") from None
+            if not 1800 <= parsed.year <= 2999:
+                raise CodecError(field, "is out of range")
+            return parsed
+
+        return day
     if isinstance(col_type, String | SAText):
-        if not isinstance(value, str):
-            raise CodecError(field, "must be text")
-        return _check_text(field, value, getattr(col_type, "length", None))
-    raise CodecError(field, "has an unsupported type")  # pragma: no cover
+        max_len = getattr(col_type, "length", None)
+
+        def text(value: Any) -> str:
+            if not isinstance(value, str):
+                raise CodecError(field, "must be text")
+            return _check_text(field, value, max_len)
+
+        return text
+
+    def unsupported(_value: Any) -> Any:  # pragma: no cover
+        raise CodecError(field, "has an unsupported type")
+
+    return unsupported
+
+
+TABLES: dict[str, TableInfo] = _build()
 
 
 def encode(value: Any) -> Any:

@@ -24,7 +24,6 @@ from .codec import (
     TABLES,
     CodecError,
     TableInfo,
-    decode,
     encode,
     rows_by_id,
 )
@@ -119,7 +118,7 @@ def decode_change(index: int, change: RowChange) -> Decoded:
         raise bad_request(f"{where}: unknown table {change.table!r}")
     if info.name in ADMIN_ONLY_TABLES:
         raise forbidden(f"{where}: table {info.name} is managed by administrators")
-    columns = info.columns
+    decoders = info.decoders
     decoded: dict[str, dict[str, Any]] = {"changed": {}, "base": {}}
     for part, values in (("changed", change.changed), ("base", change.base)):
         for name, value in values.items():
@@ -130,7 +129,7 @@ def decode_change(index: int, change: RowChange) -> Decoded:
             if part == "base" and name not in change.changed:
                 raise bad_request(f"{where}: base value for unchanged field {info.name}.{name}")
             try:
-                decoded[part][name] = decode(info.name, columns[name], value)
+                decoded[part][name] = decoders[name](value)
             except CodecError as exc:
                 raise bad_request(f"{where} ({part}): {exc}") from None
     return Decoded(index, info, change, decoded["changed"], decoded["base"])
