@@ -31,12 +31,13 @@ def make_engine(
     """An engine for ``url``. SQLite gets WAL, a busy timeout, foreign keys and
     ``BEGIN IMMEDIATE`` transactions (writers serialise; no upgrade deadlocks).
 
-    PostgreSQL: a pooled connection that was idle for more than ``ping_after_idle``
-    seconds is tested with ``SELECT 1`` when it is checked out, and replaced when that
-    fails (the database restarted, a firewall dropped it). One just returned to the pool
-    is used as it is: pinging every checkout (``pool_pre_ping``) cost a round trip per
-    request. A connection lost in between still fails one request (503, Retry-After), and
-    the pool then drops all connections older than the failure."""
+    PostgreSQL: the pool is last in, first out. A pooled connection that was idle for
+    more than ``ping_after_idle`` seconds is tested with ``SELECT 1`` when it is checked
+    out, and replaced when that fails (the database restarted, a firewall dropped it).
+    One just returned to the pool is used as it is: pinging every checkout
+    (``pool_pre_ping``) cost a round trip per request. A connection lost in between still
+    fails one request (503, Retry-After), and the pool then drops all connections older
+    than the failure."""
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
 
@@ -55,7 +56,11 @@ def make_engine(
             conn.exec_driver_sql("BEGIN IMMEDIATE")
 
         return engine
-    engine = create_engine(url, pool_size=pool_size, max_overflow=pool_size)
+    # the connection returned last is handed out first: at quiet moments requests run on a
+    # few warm connections (their prepared statements, the backends' caches) instead of
+    # going round every one a busy moment opened; psycopg prepares a statement only after
+    # its fifth execution on a connection, and planning the pull's statement costs ≈ 1 ms
+    engine = create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_use_lifo=True)
     dialect = engine.dialect
 
     @event.listens_for(engine, "checkin")
