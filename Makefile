@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: setup run demo test lint bench translations screenshots clean
+.PHONY: setup run demo test lint bench bench-instructions translations screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	CASEWORKER_BENCH=1 $(BIN)/python -m pytest tests/benchmarks -q -s -p no:xdist
+
+# instructions per sync of the server code (valgrind): steady where wall times are not
+bench-instructions: $(STAMP)
+	$(BIN)/python -m tests.benchmarks.sync_instructions
 
 clean:
 	rm -rf $(VENV) build *.egg-info
