@@ -11,6 +11,7 @@ import psycopg
 import pytest
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
 
 from caseworker.server import db
 
@@ -80,5 +81,24 @@ def test_the_connection_used_last_is_used_next(pg_url: str) -> None:
             conn.close()
         quiet = {_backend_pid(engine) for _ in range(6)}
         assert quiet == {pids[-1]}
+    finally:
+        engine.dispose()
+
+
+def test_a_pinged_connection_can_read_in_autocommit(pg_url: str) -> None:
+    """The idle test (SQLAlchemy's psycopg ping, itself run in autocommit) leaves no
+    transaction open, so the first request after a quiet moment can read in autocommit
+    (db.autocommit) like any other."""
+    engine = db.make_engine(pg_url, pool_size=1, ping_after_idle=0.0)
+    try:
+        first = _backend_pid(engine)
+        time.sleep(0.01)  # idle for longer than ping_after_idle: pinged at checkout
+        with Session(engine) as session:
+            with db.autocommit(session):
+                conn = session.connection()
+                assert conn.exec_driver_sql("SELECT pg_backend_pid()").scalar_one() == first
+                assert conn.connection.dbapi_connection.autocommit  # type: ignore[union-attr]
+            session.commit()
+        assert _backend_pid(engine) == first
     finally:
         engine.dispose()
