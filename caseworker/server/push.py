@@ -57,7 +57,7 @@ def body_hash(batch: PushBatch) -> str:
 
 @dataclass
 class PreparedPush:
-    """A batch decoded and merged in the request's own transaction, without the sequence
+    """A batch decoded and merged in the request's own session, without the sequence
     lock, waiting for a group commit to write it (:mod:`caseworker.server.push_group`)."""
 
     batch: PushBatch
@@ -78,7 +78,7 @@ class PushService:
     """Applies one batch.
 
     Usually in two steps: :meth:`prepare` decodes and merges it in the request's own
-    transaction without the sequence lock; a group commit then takes the lock, checks that
+    session without the sequence lock; a group commit then takes the lock, checks that
     the rows read are unchanged and writes it with the other batches of its group
     (:func:`caseworker.server.push_group.write_pushes`). :meth:`push` does it all under the
     lock (a batch whose rows moved meanwhile, or that the group could not write)."""

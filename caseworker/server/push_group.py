@@ -1,6 +1,6 @@
 """Writing a group commit's pushes together (the ``apply`` of the push committer).
 
-Each push was decoded and merged in its request's own transaction, without the sequence
+Each push was decoded and merged in its request's own session, without the sequence
 lock (:meth:`PushService.prepare`). Under the lock the group then only
 - reads, in one query each, the batches already stored under its batch ids and the
   change-log seqs of every row the merges read or change;
