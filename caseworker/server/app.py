@@ -62,7 +62,7 @@ class Server:
         # reads run in autocommit on PostgreSQL (db.autocommit): what must be atomic takes
         # a transaction of its own. On SQLite they are transactions that hold the write lock
         # from their first statement, and another transaction beside one would wait for ever
-        self.reads_autocommit = engine.dialect.name == "postgresql"
+        self.reads_autocommit = db.reads_in_autocommit(engine.dialect.name)
         self.now = now
         self.pushes: GroupCommitter[PreparedPush, p.PushResult] = GroupCommitter(
             self.sessions, write_pushes
@@ -372,8 +372,8 @@ def _add_routes(app: FastAPI, server: Server) -> None:
         caller = Caller(server, request, bearer_token(request))
         now = server.now()
         # authenticated, decoded and merged in the request's own session (db.autocommit: it
-        # only reads, and a replay writes its audit row in one statement),
-        # side by side with the other requests; only the writing waits for the sequence lock
+        # only reads, and a replay writes its audit row in one statement), side by side
+        # with the other requests; only the writing waits for the sequence lock
         with caller.push_session(body.batch_id) as (session, who, stored):
             prepared = PushService(session, who, now).prepare(body, stored)
             if isinstance(prepared, p.PushResult):  # a retry of a stored batch

@@ -290,10 +290,11 @@ def wire_rows(conn: Connection, info: TableInfo, ids: list[str]) -> list[dict[st
     """The full JSON state of the rows of ``info.table`` with these ids (at most 500):
     :func:`row_to_wire` of each row as SQLAlchemy would return it, but built from the
     driver's values, converting (result processor, then :func:`encode`) only the columns
-    that need it; a pull's rows are mostly text."""
+    that need it; a pull's rows are mostly text. On SQLite, whose statement does not run on
+    the driver's cursor, :func:`row_to_wire` of SQLAlchemy's rows."""
     statement = rows_by_id(info.name, conn.dialect.name)
     fetched = statement.driver_rows(conn, {"p_ids": ids})
-    if fetched is None:  # pragma: no cover - every dialect's form runs on the cursor
+    if fetched is None:  # SQLite: its expanding IN is rendered per execution by SQLAlchemy
         return [row_to_wire(info, row) for row in statement.mappings(conn, {"p_ids": ids})]
     rows, processors = fetched
     names = list(info.columns)

@@ -92,6 +92,12 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
+def reads_in_autocommit(dialect: str) -> bool:
+    """Whether :func:`autocommit` runs its block in autocommit on ``dialect``
+    (PostgreSQL), or as a transaction (SQLite)."""
+    return dialect == "postgresql"
+
+
 @contextmanager
 def autocommit(session: Session) -> Iterator[None]:
     """On PostgreSQL, the statements ``session`` runs in the block are committed one by
@@ -105,7 +111,7 @@ def autocommit(session: Session) -> Iterator[None]:
     rolls back after the block (the connection is still its own then). On SQLite nothing
     changes: the block is a transaction as before."""
     conn = session.connection()
-    if conn.dialect.name != "postgresql":
+    if not reads_in_autocommit(conn.dialect.name):
         yield
         return
     raw = conn.connection.dbapi_connection
